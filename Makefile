@@ -1,0 +1,40 @@
+# CSP Monitor: `make demo` to run the demo, `make test` to run every test.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+
+.PHONY: setup demo serve test test-sqlite test-postgres lint bench clean
+
+$(VENV)/.installed: pyproject.toml
+	@python=$$(scripts/find-python) && echo "Using $$python" && \
+	  ( [ -x $(PY) ] || $$python -m venv $(VENV) )
+	$(PY) -m pip install --quiet --upgrade "pip>=25.1"
+	$(PY) -m pip install --quiet -e . --group dev
+	@touch $@
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+## setup: virtualenv, Python and npm packages, database, and the Western Suffolk demo.
+setup: $(VENV)/.installed node_modules/.package-lock.json
+	$(MANAGE) migrate --no-input
+	$(MANAGE) load_demo
+
+## demo: set up, print the demo sign-ins, and serve on http://127.0.0.1:8000
+demo: setup
+	@$(MANAGE) demo_logins
+	$(MANAGE) runserver 127.0.0.1:8000
+
+## test: every test (browser tests included) on SQLite, then on PostgreSQL.
+test: $(VENV)/.installed node_modules/.package-lock.json
+	@url=$$(scripts/test-services) && \
+	  echo "== SQLite ==" && $(PY) -m pytest && \
+	  echo "== PostgreSQL ==" && DATABASE_URL=$$url $(PY) -m pytest
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check cspmonitor tests
+	$(VENV)/bin/mypy cspmonitor
+
+clean:
+	rm -rf $(VENV) node_modules var

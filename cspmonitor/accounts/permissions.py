@@ -1,0 +1,74 @@
+"""Who may do what in a partnership. Deny by default.
+
+Every rule here is one small function with a test per persona
+(tests/accounts/test_permissions.py and the URL permission matrix).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cspmonitor.accounts.models import (
+    CLEARED_ROLES,
+    EDITOR_ROLES,
+    Classification,
+    Membership,
+    Role,
+)
+
+
+@dataclass(frozen=True)
+class Access:
+    """What one signed-in person may do in one partnership, worked out once per request."""
+
+    membership: Membership | None
+    verified: bool  # signed in with a second factor this session
+
+    @property
+    def role(self) -> str | None:
+        return self.membership.role if self.membership else None
+
+    @property
+    def is_member(self) -> bool:
+        return self.membership is not None
+
+    @property
+    def can_edit_registry(self) -> bool:
+        """Organisations, groups and meetings: administrators and officers."""
+        return self.role in EDITOR_ROLES
+
+    def can_edit_organisation(self, organisation_id: int) -> bool:
+        """Editors, or the partner lead of that very organisation."""
+        if self.can_edit_registry:
+            return True
+        return (
+            self.role == Role.PARTNER_LEAD
+            and self.membership is not None
+            and self.membership.organisation_id == organisation_id
+        )
+
+    @property
+    def cleared_for_sensitive(self) -> bool:
+        """OFFICIAL-SENSITIVE needs a cleared role *and* a two-factor sign-in."""
+        return self.role in CLEARED_ROLES and self.verified
+
+    def can_see(self, classification: str) -> bool:
+        if not self.is_member:
+            return False
+        if classification == Classification.OFFICIAL:
+            return True
+        if classification == Classification.OFFICIAL_SENSITIVE:
+            return self.cleared_for_sensitive
+        return False  # an unknown marking is treated as the most restrictive
+
+    def visible_classifications(self) -> list[str]:
+        return [value for value in Classification.values if self.can_see(value)]
+
+
+def access_for(user, partnership) -> Access:
+    """The access ``user`` has to ``partnership``; outsiders and anonymous users get none."""
+    if not user.is_authenticated:
+        return Access(membership=None, verified=False)
+    membership = user.membership_in(partnership)
+    verified = bool(getattr(user, "is_verified", lambda: False)())
+    return Access(membership=membership, verified=verified)

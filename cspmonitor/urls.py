@@ -1,0 +1,19 @@
+from django.contrib import admin
+from django.urls import include, path
+from django_otp.admin import OTPAdminSite
+
+from cspmonitor import views
+
+# The admin asks for the second factor too: administrators may see everything.
+admin.site.__class__ = OTPAdminSite
+admin.site.site_header = "CSP Monitor administration"
+admin.site.site_title = "CSP Monitor"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("accessibility/", views.accessibility, name="accessibility"),
+    path("cookies/", views.cookies, name="cookies"),
+    path("accounts/", include("cspmonitor.accounts.urls")),
+    path("p/", include("cspmonitor.partnership.urls")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,72 @@
+"""Shared fixtures: the Western Suffolk demo and its personas, plus an outsider.
+
+Tests use the same seeded demo data set that `make demo` shows, so what a test
+checks is what a newcomer sees.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from django_otp.plugins.otp_static.models import StaticDevice
+
+from cspmonitor.accounts.models import Membership, Role, User
+from cspmonitor.demo import western_suffolk as ws
+from cspmonitor.demo.loader import load_western_suffolk
+from cspmonitor.partnership.models import Organisation, Partnership
+
+PASSWORD = ws.DEMO_PASSWORD
+
+
+@dataclass
+class Personas:
+    partnership: Partnership
+    administrator: User
+    officer: User
+    partner_lead: User
+    panel_member: User
+    viewer: User
+    outsider: User
+
+    def by_name(self, name: str) -> User:
+        return getattr(self, name)
+
+
+def _user(email: str) -> User:
+    return User.objects.get(email=email)
+
+
+@pytest.fixture
+def demo(db) -> Personas:
+    partnership = load_western_suffolk()
+    elsewhere = Partnership.objects.create(name="Elsewhere CSP", slug="elsewhere")
+    council = Organisation.objects.create(
+        partnership=elsewhere, name="Elsewhere Council",
+        type=Organisation.Type.LOCAL_AUTHORITY,
+        membership=Organisation.Membership.RESPONSIBLE_AUTHORITY,
+    )
+    outsider = User.objects.create_user(email="officer@elsewhere.example", password=PASSWORD)
+    Membership.objects.create(user=outsider, partnership=elsewhere, role=Role.OFFICER,
+                              organisation=council)
+    return Personas(
+        partnership=partnership,
+        administrator=_user("admin@western-suffolk.example"),
+        officer=_user("officer@western-suffolk.example"),
+        partner_lead=_user("police.lead@western-suffolk.example"),
+        panel_member=_user("panel@western-suffolk.example"),
+        viewer=_user("scrutiny@western-suffolk.example"),
+        outsider=outsider,
+    )
+
+
+def sign_in(client, user: User, *, second_factor: bool = True) -> None:
+    """Sign ``user`` in; with ``second_factor`` also complete two-step sign-in
+    using their backup-code device, as the two-factor page would."""
+    client.force_login(user)
+    if second_factor and user.needs_two_factor:
+        device, _ = StaticDevice.objects.get_or_create(user=user, name="Test codes",
+                                                       defaults={"confirmed": True})
+        session = client.session
+        session["otp_device_id"] = device.persistent_id
+        session.save()
