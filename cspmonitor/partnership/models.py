@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -30,6 +32,12 @@ class Partnership(models.Model):
         )
 
 
+class AreaQuerySet(models.QuerySet["Area"]):
+    def districts_first(self) -> AreaQuerySet:
+        order = models.Case(models.When(kind="district", then=0), default=1)
+        return self.order_by(order, "kind", "name")
+
+
 class Area(models.Model):
     """A place the partnership covers or belongs to, named by its ONS or police code."""
 
@@ -44,8 +52,10 @@ class Area(models.Model):
     ons_code = models.CharField(
         "ONS code",
         max_length=20,
-        help_text="For example E07000245 for West Suffolk, or E23000023 for a police force area.",
+        help_text="For example E07000245 for West Suffolk, or E23000025 for Suffolk police force area.",
     )
+
+    objects = AreaQuerySet.as_manager()
 
     class Meta:
         ordering = ["kind", "name"]
@@ -86,7 +96,8 @@ class Organisation(models.Model):
     website = models.URLField(blank=True)
 
     class Meta:
-        ordering = ["membership", "name"]
+        # Responsible authorities first ("responsible" sorts after "co_opted").
+        ordering = ["-membership", "name"]
         constraints = [
             models.UniqueConstraint(fields=["partnership", "name"], name="organisation_name_once"),
         ]
@@ -149,8 +160,11 @@ class MeetingQuerySet(models.QuerySet["Meeting"]):
         """Only the meetings whose classification ``access`` may see (deny by default)."""
         return self.filter(classification__in=access.visible_classifications())
 
-    def upcoming(self) -> MeetingQuerySet:
-        return self.filter(date__gte=timezone.localdate()).order_by("date")
+    def upcoming(self, within_days: int = 365) -> MeetingQuerySet:
+        today = timezone.localdate()
+        return self.filter(
+            date__gte=today, date__lte=today + timedelta(days=within_days)
+        ).order_by("date")
 
 
 class Meeting(models.Model):

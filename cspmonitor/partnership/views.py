@@ -19,11 +19,11 @@ def overview(request, partnership, access):
     context = {
         "partnership": partnership,
         "access": access,
-        "areas": partnership.areas.all(),
+        "areas": partnership.areas.districts_first(),
         "organisations": partnership.organisations.all(),
         "groups": partnership.groups.select_related("chair_organisation", "parent"),
         "meetings": Meeting.objects.filter(group__partnership=partnership)
-        .visible_to(access).upcoming().select_related("group")[:10],
+        .visible_to(access).upcoming().select_related("group"),
     }
     return render(request, "partnership/overview.html", context)
 

@@ -22,7 +22,7 @@
           return { color: '#0b0c0c', weight: 2, fillColor: colour, fillOpacity: 0.35 }
         },
         onEachFeature: function (feature, shape) {
-          shape.bindTooltip(feature.properties.name + ' (' + feature.properties.code + ')', { sticky: true })
+          shape.bindTooltip(feature.properties.name, { permanent: true, direction: 'center', className: 'app-map-label' })
         }
       }).addTo(map)
       if (collection.features.length) map.fitBounds(layer.getBounds(), { padding: [10, 10] })
