@@ -103,7 +103,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": VAR_DIR / "cspmonitor.sqlite3",
+            "NAME": str(VAR_DIR / "cspmonitor.sqlite3"),
             # Background workers write while the site reads: wait rather than fail.
             "OPTIONS": {"timeout": 20},
         }

@@ -33,6 +33,12 @@ class Personas:
         return getattr(self, name)
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Argon2 is deliberately slow; tests hash with MD5 unless a test checks hashing itself."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def _user(email: str) -> User:
     return User.objects.get(email=email)
 

@@ -7,13 +7,14 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
+from django_otp.plugins.otp_static.models import StaticToken
 
 from cspmonitor.accounts.models import CLEARED_ROLES, Classification, Membership, User
 from cspmonitor.accounts.two_factor import ensure_backup_codes
 from cspmonitor.demo import western_suffolk as ws
 from cspmonitor.partnership.models import Area, Group, Meeting, Organisation, Partnership
 
-_MONTHS_BETWEEN = {Group.Cadence.MONTHLY: 1, Group.Cadence.QUARTERLY: 3}
+_MONTHS_BETWEEN: dict[str, int] = {Group.Cadence.MONTHLY: 1, Group.Cadence.QUARTERLY: 3}
 
 
 @dataclass(frozen=True)
@@ -50,9 +51,9 @@ def load_western_suffolk() -> Partnership:
         slug=ws.SLUG,
         defaults={"name": ws.NAME, "short_name": ws.SHORT_NAME, "description": ws.DESCRIPTION},
     )
-    for name, kind, code in ws.AREAS:
+    for area_name, area_kind, code in ws.AREAS:
         Area.objects.update_or_create(
-            partnership=partnership, ons_code=code, defaults={"name": name, "kind": kind}
+            partnership=partnership, ons_code=code, defaults={"name": area_name, "kind": area_kind}
         )
     organisations = {}
     for name, org_type, membership in ws.ORGANISATIONS:
@@ -123,7 +124,7 @@ def demo_logins() -> list[DemoLogin]:
             continue
         codes = []
         if role in CLEARED_ROLES:
-            codes = [token.token for device in user.staticdevice_set.all()
-                     for token in device.token_set.order_by("id")]
+            codes = list(StaticToken.objects.filter(device__user=user)
+                         .order_by("id").values_list("token", flat=True))
         logins.append(DemoLogin(email, role.label, ws.DEMO_PASSWORD, codes))
     return logins

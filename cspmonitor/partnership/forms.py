@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
 
+from cspmonitor.forms import DateField
 from cspmonitor.partnership.models import Group, Meeting, Organisation, Partnership
 
 
@@ -100,7 +100,8 @@ class GroupForm(GdsModelForm):
 
 
 class MeetingForm(GdsModelForm):
-    date = DateInputField(label="Date of the meeting", help_text="For example, 21 9 2023")
+    date = DateField(what="the date of the meeting", label="Date of the meeting",
+                     help_text="For example, 21 9 2023")
 
     class Meta:
         model = Meeting
@@ -112,11 +113,6 @@ class MeetingForm(GdsModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["group"].queryset = self.partnership.groups.all()
-        self.fields["date"].error_messages.update(
-            required="Enter the date of the meeting",
-            incomplete="Enter the date of the meeting as day, month and year",
-            invalid="Date of the meeting must be a real date",
-        )
         self.fields["organisations_present"].queryset = self.partnership.organisations.all()
         self.fields["classification"].help_text = (
             "Choose OFFICIAL-SENSITIVE for notes about individuals or casework."

@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+from io import StringIO
+
+from django.core.management import call_command
+
+from cspmonitor.accounts.models import Membership, Role, User
+from cspmonitor.demo import western_suffolk as ws
+from cspmonitor.partnership.models import Area, Group, Meeting, Organisation, Partnership
+
+MODELS = [Partnership, Area, Organisation, Group, Meeting, User, Membership]
+
+
+def _counts():
+    return {model.__name__: model.objects.count() for model in MODELS}
+
+
+def test_loading_the_demo_twice_duplicates_nothing(db):
+    call_command("load_demo", stdout=StringIO())
+    first = _counts()
+    call_command("load_demo", stdout=StringIO())
+    assert _counts() == first
+    assert first["Partnership"] == 1
+
+
+def test_the_demo_holds_the_districts_partners_and_groups_of_the_seed_report(db):
+    call_command("load_demo", stdout=StringIO())
+    partnership = Partnership.objects.get(slug="western-suffolk")
+    assert sorted(partnership.district_codes()) == ["E07000200", "E07000203", "E07000245"]
+    assert partnership.organisations.filter(membership="responsible").count() == 8
+    co_opted = set(partnership.organisations.filter(membership="co_opted")
+                   .values_list("type", flat=True))
+    assert {"youth_justice", "social_landlord", "education"} <= co_opted
+    groups = set(partnership.groups.values_list("name", flat=True))
+    assert groups == {name for name, *_ in ws.GROUPS}
+    mace = partnership.groups.get(name="Multi-Agency Criminal Exploitation Panel")
+    assert mace.parent.name == "Criminal Exploitation Steering Group"
+    assert partnership.groups.get(kind="partnership").parent.kind == "board"
+
+
+def test_the_demo_has_a_user_for_every_role(db):
+    call_command("load_demo", stdout=StringIO())
+    roles = set(Membership.objects.values_list("role", flat=True))
+    assert roles == set(Role.values)
+
+
+def test_demo_logins_prints_every_account_and_backup_codes_for_two_step_roles(db):
+    call_command("load_demo", stdout=StringIO())
+    out = StringIO()
+    call_command("demo_logins", stdout=out)
+    printed = out.getvalue()
+    for email, *_ in ws.USERS:
+        assert email in printed
+    officer = User.objects.get(email="officer@western-suffolk.example")
+    code = officer.staticdevice_set.get().token_set.first().token
+    assert code in printed
+    assert printed.count("backup codes") == 3  # administrator, officer, panel member
+
+
+def test_demo_logins_explains_when_the_demo_is_not_loaded(db):
+    err = StringIO()
+    call_command("demo_logins", stdout=StringIO(), stderr=err)
+    assert "run 'manage.py load_demo' first" in err.getvalue()
+
+
+def test_next_meeting_dates_fall_on_the_second_tuesday(db):
+    import datetime as dt
+
+    from cspmonitor.demo.loader import next_meeting_date
+
+    assert next_meeting_date("monthly", dt.date(2026, 11, 25)) == dt.date(2026, 12, 8)
+    assert next_meeting_date("quarterly", dt.date(2026, 11, 25)) == dt.date(2027, 1, 12)
+    assert next_meeting_date("quarterly", dt.date(2027, 1, 11)) == dt.date(2027, 1, 12)
+    assert next_meeting_date("as_needed", dt.date(2027, 1, 11)) is None
