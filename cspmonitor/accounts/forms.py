@@ -60,6 +60,7 @@ class TokenForm(forms.Form):
 class GdsPasswordResetForm(PasswordResetForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["email"].label = "Email address"
         self.fields["email"].error_messages["required"] = "Enter your email address"
         self.fields["email"].error_messages["invalid"] = (
             "Enter an email address in the correct format, like name@example.gov.uk"

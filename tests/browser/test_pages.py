@@ -133,3 +133,31 @@ def test_an_officer_adds_a_meeting_and_finds_it_on_the_overview(officer_page, li
     rows = page.locator("#meetings ~ table tbody tr").filter(has_text=spoken)
     assert rows.count() == 1
     assert rows.locator("td").nth(1).inner_text() == demo.partnership.name
+
+
+def test_the_password_reset_and_lock_out_pages_are_accessible(page, live_server, demo, settings):
+    page.goto(f"{live_server.url}/accounts/password-reset/")
+    page.get_by_label("Email address").fill(demo.viewer.email)
+    page.get_by_role("button", name="Send the link").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Check your email"
+    assert_accessible(page)
+    settings.AXES_FAILURE_LIMIT = 1
+    page.goto(f"{live_server.url}/accounts/sign-in/")
+    page.get_by_label("Email address").fill(demo.viewer.email)
+    page.get_by_label("Password").fill("wrong")
+    page.get_by_role("button", name="Sign in").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Your account is locked for now"
+    assert_accessible(page)
+
+
+def test_a_member_of_two_partnerships_chooses_one_on_an_accessible_home_page(page, live_server, demo):
+    from cspmonitor.accounts.models import Membership, Role
+    from cspmonitor.partnership.models import Partnership
+
+    Membership.objects.create(user=demo.viewer, partnership=Partnership.objects.get(slug="elsewhere"),
+                              role=Role.VIEWER)
+    sign_in_with_password(page, live_server, demo.viewer.email)
+    assert page.get_by_role("heading", level=1).inner_text() == "Your partnerships"
+    page.get_by_role("link", name="Elsewhere CSP").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Elsewhere CSP"
+    assert_accessible(page)
