@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "cspmonitor.accounts",
     "cspmonitor.partnership",
+    "cspmonitor.crime",
     "cspmonitor.demo",
 ]
 

@@ -1,0 +1,41 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from cspmonitor.crime.services import run_import
+
+
+class Command(BaseCommand):
+    help = (
+        "Import police.uk street-level crime files (CSVs, folders of them, or monthly zip "
+        "archives) into the crime store. Re-importing a month replaces it exactly; rejected "
+        "rows are listed with their file, line, column and reason in a rejects CSV."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", help="Files, folders or zip archives.")
+        parser.add_argument("--strict", action="store_true",
+                            help="Store no month that has any rejected row.")
+
+    def handle(self, *args, paths, strict, **options):
+        bar_width = 30
+
+        def progress(done: int, total: int, name: str) -> None:
+            filled = bar_width * done // max(total, 1)
+            self.stderr.write(f"\r[{'#' * filled}{'.' * (bar_width - filled)}] "
+                              f"{done}/{total} files", ending="")
+            if done == total:
+                self.stderr.write("")
+
+        try:
+            record, summary = run_import(paths, strict=strict, progress=progress)
+        except OSError as error:
+            raise CommandError(str(error)) from error
+        self.stdout.write(summary.describe())
+        for month in summary.months:
+            self.stdout.write(f"  {month.force} {month.month}: {month.action}, {month.rows:,} rows")
+        if summary.rejects:
+            self.stdout.write(f"{len(summary.rejects):,} rejects listed in {record.rejects_file}")
+            for reject in summary.rejects[:10]:
+                where = f"line {reject.line}" + (f", column {reject.column}" if reject.column else "")
+                self.stdout.write(f"  {reject.file} {where}: {reject.reason}")
+        if summary.files_read == 0 and summary.files_refused == 0:
+            raise CommandError("No police.uk street files were found in " + ", ".join(paths))

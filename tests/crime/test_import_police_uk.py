@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from cspmonitor.crime.models import CrimeImport
+from tests.reference import SAMPLE, SAMPLE_DIR
+
+
+@pytest.fixture(autouse=True)
+def store_in_tmp(settings, tmp_path):
+    settings.CRIME_STORE_DIR = tmp_path / "store"
+
+
+def _run(*args) -> tuple[str, str]:
+    out, err = StringIO(), StringIO()
+    call_command("import_police_uk", *args, stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+def test_it_imports_the_sample_and_records_the_import(db):
+    out, err = _run(str(SAMPLE_DIR))
+    assert "70 rows read from 1 files: 70 valid" in out
+    assert "suffolk 2023-03: added, 70 rows" in out
+    assert "1/1 files" in err  # the progress bar reached the end
+    record = CrimeImport.objects.get()
+    assert record.status == "succeeded" and record.rows_valid == 70 and record.months_added == 1
+
+
+def test_running_it_twice_leaves_the_month_unchanged(db):
+    _run(str(SAMPLE))
+    out, _ = _run(str(SAMPLE))
+    assert "suffolk 2023-03: unchanged" in out
+    assert CrimeImport.objects.first().months_unchanged == 1
+
+
+def test_rejects_are_written_to_a_file_and_named_in_the_output(db, tmp_path):
+    bad = tmp_path / "2023-03" / "2023-03-suffolk-street.csv"
+    bad.parent.mkdir()
+    bad.write_text(SAMPLE.read_text(encoding="utf-8").replace("Burglary", "Burglarly", 1),
+                   encoding="utf-8")
+    out, _ = _run(str(bad))
+    assert "1 rejects listed in" in out
+    assert "column Crime type" in out
+    record = CrimeImport.objects.get()
+    with open(record.rejects_file, encoding="utf-8") as handle:
+        assert "Burglarly" in handle.read()
+
+
+def test_a_path_with_no_police_uk_files_is_an_error(db, tmp_path):
+    with pytest.raises(CommandError, match="No police.uk street files were found"):
+        _run(str(tmp_path))
