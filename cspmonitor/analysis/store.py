@@ -140,11 +140,9 @@ class CrimeStore:
         files = sorted(self.root.glob("force=*/month=*/data.parquet"))
         if files:
             pattern = str(self.root / "force=*" / "month=*" / "data.parquet")
-            connection.execute(
-                "create view crimes as select * from read_parquet("
-                f"{_quote(pattern)}, hive_partitioning = true, "
-                "hive_types = {'force': varchar, 'month': varchar})"
-            )
+            # A view's file pattern cannot be a bound parameter; the path is ours, quoted.
+            view = sql("crimes_view").replace("$pattern", _quote(pattern))
+            connection.execute(view)
         else:
             connection.execute(sql("empty_crimes_view"))
         return connection

@@ -1,0 +1,6 @@
+-- Every stored month as one view; force and month come from the partition folders.
+-- $pattern is replaced by the quoted glob of the store's files (a view cannot bind it).
+create view crimes as
+select *
+from read_parquet($pattern, hive_partitioning = true,
+                  hive_types = {'force': varchar, 'month': varchar})
