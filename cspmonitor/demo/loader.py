@@ -53,7 +53,9 @@ def load_western_suffolk() -> Partnership:
     )
     for area_name, area_kind, code in ws.AREAS:
         Area.objects.update_or_create(
-            partnership=partnership, ons_code=code, defaults={"name": area_name, "kind": area_kind}
+            partnership=partnership, ons_code=code,
+            defaults={"name": area_name, "kind": area_kind,
+                      "police_uk_force": ws.POLICE_UK_FORCES.get(code, "")},
         )
     organisations = {}
     for name, org_type, membership in ws.ORGANISATIONS:

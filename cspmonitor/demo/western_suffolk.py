@@ -24,6 +24,7 @@ AREAS = [
     ("Suffolk", Area.Kind.COUNTY, "E10000029"),
     ("Suffolk police force area", Area.Kind.POLICE_FORCE_AREA, "E23000025"),
 ]
+POLICE_UK_FORCES = {"E23000025": "suffolk"}
 
 _RA = Organisation.Membership.RESPONSIBLE_AUTHORITY
 _CO = Organisation.Membership.CO_OPTED

@@ -26,6 +26,16 @@ class Partnership(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("partnership:overview", args=[self.slug])
 
+    def police_uk_forces(self) -> list[str]:
+        """The police.uk forces whose data cover the partnership."""
+        return [force for force in self.areas.filter(kind=Area.Kind.POLICE_FORCE_AREA)
+                .values_list("police_uk_force", flat=True) if force]
+
+    def districts(self) -> dict[str, str]:
+        """District code → name, in name order."""
+        return dict(self.areas.filter(kind=Area.Kind.DISTRICT).order_by("name")
+                    .values_list("ons_code", "name"))
+
     def district_codes(self) -> list[str]:
         return list(
             self.areas.filter(kind=Area.Kind.DISTRICT).values_list("ons_code", flat=True)
@@ -53,6 +63,11 @@ class Area(models.Model):
         "ONS code",
         max_length=20,
         help_text="For example E07000245 for West Suffolk, or E23000025 for Suffolk police force area.",
+    )
+
+    police_uk_force = models.SlugField(
+        "police.uk force", blank=True,
+        help_text="For a police force area: the force's police.uk identifier, such as suffolk.",
     )
 
     objects = AreaQuerySet.as_manager()
