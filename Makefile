@@ -22,9 +22,12 @@ setup: $(VENV)/.installed node_modules/.package-lock.json
 	$(MANAGE) load_demo
 
 ## demo: set up, print the demo sign-ins, and serve on http://127.0.0.1:8000
+## (with a background worker for long tasks such as the strategic assessment).
 demo: setup
 	@$(MANAGE) demo_logins
-	$(MANAGE) runserver 127.0.0.1:8000
+	@$(MANAGE) db_worker --no-reload > var/db_worker.log 2>&1 & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(MANAGE) runserver 127.0.0.1:8000
 
 ## test: every test (browser tests included) on SQLite, then on PostgreSQL.
 test: $(VENV)/.installed node_modules/.package-lock.json

@@ -15,5 +15,6 @@ urlpatterns = [
     path("cookies/", views.cookies, name="cookies"),
     path("accounts/", include("cspmonitor.accounts.urls")),
     path("p/", include("cspmonitor.partnership.urls")),
+    path("p/", include("cspmonitor.crime.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -48,13 +48,13 @@ def demo(db) -> Personas:
     partnership = load_western_suffolk()
     elsewhere = Partnership.objects.create(name="Elsewhere CSP", slug="elsewhere")
     council = Organisation.objects.create(
-        partnership=elsewhere, name="Elsewhere Council",
+        partnership=elsewhere,
+        name="Elsewhere Council",
         type=Organisation.Type.LOCAL_AUTHORITY,
         membership=Organisation.Membership.RESPONSIBLE_AUTHORITY,
     )
     outsider = User.objects.create_user(email="officer@elsewhere.example", password=PASSWORD)
-    Membership.objects.create(user=outsider, partnership=elsewhere, role=Role.OFFICER,
-                              organisation=council)
+    Membership.objects.create(user=outsider, partnership=elsewhere, role=Role.OFFICER, organisation=council)
     return Personas(
         partnership=partnership,
         administrator=_user("admin@western-suffolk.example"),
@@ -71,8 +71,50 @@ def sign_in(client, user: User, *, second_factor: bool = True) -> None:
     using their backup-code device, as the two-factor page would."""
     client.force_login(user)
     if second_factor and user.needs_two_factor:
-        device, _ = StaticDevice.objects.get_or_create(user=user, name="Test codes",
-                                                       defaults={"confirmed": True})
+        device, _ = StaticDevice.objects.get_or_create(
+            user=user, name="Test codes", defaults={"confirmed": True}
+        )
         session = client.session
         session["otp_device_id"] = device.persistent_id
         session.save()
+
+
+@pytest.fixture(scope="session")
+def demo_crime_store(tmp_path_factory):
+    """The demo's two years of synthetic Suffolk data, imported once for the whole session."""
+    from pathlib import Path
+
+    from cspmonitor.analysis.importer import import_police_uk
+    from cspmonitor.analysis.store import CrimeStore
+    from cspmonitor.analysis.synthetic import generate_police_uk
+    from cspmonitor.demo import crime as demo_crime
+    from tests.reference import REFERENCE_DIR
+
+    folder = tmp_path_factory.mktemp("demo-police-uk")
+    generate_police_uk(
+        Path(folder),
+        forces=["suffolk"],
+        months=demo_crime.MONTHS,
+        seed=demo_crime.SEED,
+        effects=demo_crime.EFFECTS,
+        reference_dir=REFERENCE_DIR,
+    )
+    store = CrimeStore(tmp_path_factory.mktemp("store"))
+    import_police_uk([folder], store)
+    return store
+
+
+@pytest.fixture(autouse=True)
+def crime_store_for_each_test(settings, tmp_path):
+    """No test writes to the developer's own crime store."""
+    settings.CRIME_STORE_DIR = tmp_path / "crime-store"
+
+
+@pytest.fixture
+def assessed(demo, demo_crime_store, settings):
+    """The demo partnership with its crime data and a finished 2022-23 assessment."""
+    from cspmonitor.crime.assessment import compute
+    from cspmonitor.crime.models import Assessment
+
+    settings.CRIME_STORE_DIR = demo_crime_store.root
+    return compute(Assessment.objects.create(partnership=demo.partnership, year="2022-23"))

@@ -17,12 +17,18 @@ ENV_EXAMPLE = (ROOT / ".env.example").read_text(encoding="utf-8")
 def _reference_section() -> str:
     start = README.index("## Configuration")
     end = README.find("\n## ", start + 1)
-    return README[start: end if end != -1 else None]
+    return README[start : end if end != -1 else None]
 
 
 def test_the_settings_read_at_least_the_core_variables():
-    assert {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REFERENCE_DATA_DIR",
-            "CRIME_STORE_DIR"} <= set(env.DOCUMENTED)
+    assert {
+        "DEBUG",
+        "SECRET_KEY",
+        "ALLOWED_HOSTS",
+        "DATABASE_URL",
+        "REFERENCE_DATA_DIR",
+        "CRIME_STORE_DIR",
+    } <= set(env.DOCUMENTED)
 
 
 def test_every_setting_is_in_the_readme_configuration_reference():

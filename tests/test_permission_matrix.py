@@ -13,28 +13,28 @@ from django.urls import reverse
 from cspmonitor.partnership.models import Group, Meeting, Organisation
 from tests.conftest import sign_in
 
-PERSONAS = ["anonymous", "administrator", "officer", "partner_lead", "panel_member", "viewer",
-            "outsider"]
+PERSONAS = ["anonymous", "administrator", "officer", "partner_lead", "panel_member", "viewer", "outsider"]
 
 #                                       anon admin officer lead panel viewer outsider
 MATRIX = {
-    "home":                             (200, 302, 302, 302, 302, 302, 302),
-    "accessibility":                    (200, 200, 200, 200, 200, 200, 200),
-    "cookies":                          (200, 200, 200, 200, 200, 200, 200),
-    "overview":                         (302, 200, 200, 200, 200, 200, 404),
-    "districts_geojson":                (302, 200, 200, 200, 200, 200, 404),
-    "organisation_create":              (302, 200, 200, 403, 403, 403, 404),
-    "organisation_edit_police":         (302, 200, 200, 200, 403, 403, 404),
-    "organisation_edit_council":        (302, 200, 200, 403, 403, 403, 404),
-    "group_create":                     (302, 200, 200, 403, 403, 403, 404),
-    "group":                            (302, 200, 200, 200, 200, 200, 404),
-    "group_edit":                       (302, 200, 200, 403, 403, 403, 404),
-    "meeting_create":                   (302, 200, 200, 403, 403, 403, 404),
-    "meeting_official":                 (302, 200, 200, 200, 200, 200, 404),
-    "meeting_sensitive":                (302, 200, 200, 404, 200, 404, 404),
-    "meeting_edit_official":            (302, 200, 200, 403, 403, 403, 404),
-    "meeting_edit_sensitive":           (302, 200, 200, 403, 403, 403, 404),
-    "admin":                            (302, 200, 302, 302, 302, 302, 302),
+    "home": (200, 302, 302, 302, 302, 302, 302),
+    "accessibility": (200, 200, 200, 200, 200, 200, 200),
+    "cookies": (200, 200, 200, 200, 200, 200, 200),
+    "overview": (302, 200, 200, 200, 200, 200, 404),
+    "districts_geojson": (302, 200, 200, 200, 200, 200, 404),
+    "organisation_create": (302, 200, 200, 403, 403, 403, 404),
+    "organisation_edit_police": (302, 200, 200, 200, 403, 403, 404),
+    "organisation_edit_council": (302, 200, 200, 403, 403, 403, 404),
+    "group_create": (302, 200, 200, 403, 403, 403, 404),
+    "group": (302, 200, 200, 200, 200, 200, 404),
+    "group_edit": (302, 200, 200, 403, 403, 403, 404),
+    "meeting_create": (302, 200, 200, 403, 403, 403, 404),
+    "meeting_official": (302, 200, 200, 200, 200, 200, 404),
+    "meeting_sensitive": (302, 200, 200, 404, 200, 404, 404),
+    "meeting_edit_official": (302, 200, 200, 403, 403, 403, 404),
+    "meeting_edit_sensitive": (302, 200, 200, 403, 403, 403, 404),
+    "admin": (302, 200, 302, 302, 302, 302, 302),
+    "assessments": (302, 200, 200, 200, 200, 200, 404),
 }
 
 
@@ -42,10 +42,10 @@ def _url(name: str, partnership) -> str:
     slug = partnership.slug
     orgs = Organisation.objects.filter(partnership=partnership)
     partnership_group = Group.objects.get(partnership=partnership, kind=Group.Kind.PARTNERSHIP)
-    official = Meeting.objects.filter(group__partnership=partnership,
-                                      classification="official").first()
-    sensitive = Meeting.objects.filter(group__partnership=partnership,
-                                       classification="official-sensitive").first()
+    official = Meeting.objects.filter(group__partnership=partnership, classification="official").first()
+    sensitive = Meeting.objects.filter(
+        group__partnership=partnership, classification="official-sensitive"
+    ).first()
     return {
         "home": reverse("home"),
         "accessibility": reverse("accessibility"),
@@ -54,9 +54,11 @@ def _url(name: str, partnership) -> str:
         "districts_geojson": reverse("partnership:districts_geojson", args=[slug]),
         "organisation_create": reverse("partnership:organisation_create", args=[slug]),
         "organisation_edit_police": reverse(
-            "partnership:organisation_edit", args=[slug, orgs.get(name="Suffolk Constabulary").pk]),
+            "partnership:organisation_edit", args=[slug, orgs.get(name="Suffolk Constabulary").pk]
+        ),
         "organisation_edit_council": reverse(
-            "partnership:organisation_edit", args=[slug, orgs.get(name="West Suffolk Council").pk]),
+            "partnership:organisation_edit", args=[slug, orgs.get(name="West Suffolk Council").pk]
+        ),
         "group_create": reverse("partnership:group_create", args=[slug]),
         "group": reverse("partnership:group", args=[slug, partnership_group.pk]),
         "group_edit": reverse("partnership:group_edit", args=[slug, partnership_group.pk]),
@@ -66,6 +68,7 @@ def _url(name: str, partnership) -> str:
         "meeting_edit_official": reverse("partnership:meeting_edit", args=[slug, official.pk]),
         "meeting_edit_sensitive": reverse("partnership:meeting_edit", args=[slug, sensitive.pk]),
         "admin": reverse("admin:index"),
+        "assessments": reverse("crime:assessments", args=[slug]),
     }[name]
 
 
@@ -82,8 +85,10 @@ def test_each_persona_gets_exactly_the_expected_status_on_every_url(client, demo
 def test_the_matrix_covers_every_partnership_url():
     from cspmonitor.partnership.urls import urlpatterns
 
-    covered = {name.split("_official")[0].split("_sensitive")[0].removesuffix("_police")
-               .removesuffix("_council") for name in MATRIX}
+    covered = {
+        name.split("_official")[0].split("_sensitive")[0].removesuffix("_police").removesuffix("_council")
+        for name in MATRIX
+    }
     assert {pattern.name for pattern in urlpatterns} <= covered
 
 

@@ -15,8 +15,10 @@ from cspmonitor import env
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.mark.parametrize("text, expected", [("true", True), ("YES", True), ("1", True),
-                                            ("off", False), ("no", False), ("0", False)])
+@pytest.mark.parametrize(
+    "text, expected",
+    [("true", True), ("YES", True), ("1", True), ("off", False), ("no", False), ("0", False)],
+)
 def test_it_reads_yes_and_no_in_the_usual_spellings(monkeypatch, text, expected):
     monkeypatch.setenv("CSPM_TEST_FLAG", text)
     assert env.env_bool("CSPM_TEST_FLAG", default=not expected) is expected
@@ -46,12 +48,19 @@ def test_it_uses_the_default_for_a_blank_value_and_splits_lists(monkeypatch):
 
 def _start(**variables: str) -> subprocess.CompletedProcess:
     """Import the settings in a fresh interpreter with only these variables set."""
-    environment = {k: v for k, v in os.environ.items()
-                   if k not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"}}
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"}
+    }
     environment.update(variables)
     return subprocess.run(
         [sys.executable, "-c", "import cspmonitor.settings"],
-        cwd=ROOT, env=environment, capture_output=True, text=True, check=False,
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 
@@ -69,12 +78,17 @@ def test_with_debug_off_the_site_refuses_to_start_without_allowed_hosts():
 
 def test_with_debug_off_and_both_set_the_site_starts_with_secure_cookies_and_hsts():
     result = subprocess.run(
-        [sys.executable, "-c",
-         "import cspmonitor.settings as s; print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, "
-         "s.SECURE_HSTS_SECONDS > 0, s.SECURE_SSL_REDIRECT)"],
-        cwd=ROOT, capture_output=True, text=True, check=False,
-        env={**os.environ, "DEBUG": "false", "SECRET_KEY": "x" * 50,
-             "ALLOWED_HOSTS": "csp.example.gov.uk"},
+        [
+            sys.executable,
+            "-c",
+            "import cspmonitor.settings as s; print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, "
+            "s.SECURE_HSTS_SECONDS > 0, s.SECURE_SSL_REDIRECT)",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "DEBUG": "false", "SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "csp.example.gov.uk"},
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["True", "True", "True", "True"]
@@ -82,9 +96,11 @@ def test_with_debug_off_and_both_set_the_site_starts_with_secure_cookies_and_hst
 
 def test_database_url_selects_postgresql():
     result = subprocess.run(
-        [sys.executable, "-c",
-         "import cspmonitor.settings as s; print(s.DATABASES['default']['ENGINE'])"],
-        cwd=ROOT, capture_output=True, text=True, check=False,
+        [sys.executable, "-c", "import cspmonitor.settings as s; print(s.DATABASES['default']['ENGINE'])"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
         env={**os.environ, "DATABASE_URL": "postgres://u:p@db.example:5432/csp"},
     )
     assert result.stdout.strip() == "django.db.backends.postgresql"

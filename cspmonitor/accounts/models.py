@@ -83,9 +83,7 @@ class User(AbstractUser):
         """This user's membership of ``partnership``, or None for an outsider."""
         if not self.is_authenticated:
             return None
-        return self.memberships.filter(partnership=partnership).select_related(
-            "organisation"
-        ).first()
+        return self.memberships.filter(partnership=partnership).select_related("organisation").first()
 
     @property
     def needs_two_factor(self) -> bool:

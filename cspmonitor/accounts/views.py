@@ -41,8 +41,7 @@ def two_factor_verify(request):
         return redirect(_next_url(request))
     if not two_factor.has_confirmed_device(request.user):
         return redirect("accounts:two_factor_setup")
-    form = TokenForm(request.POST or None,
-                     verify=lambda token: two_factor.verify(request.user, token))
+    form = TokenForm(request.POST or None, verify=lambda token: two_factor.verify(request.user, token))
     if request.method == "POST" and form.is_valid():
         otp_login(request, form.device)
         return redirect(_next_url(request))
@@ -54,20 +53,25 @@ def two_factor_setup(request):
     if request.user.is_verified():
         return redirect(_next_url(request))
     device = two_factor.unconfirmed_totp_device(request.user)
-    form = TokenForm(request.POST or None,
-                     verify=lambda token: device if device.verify_token(token) else None)
+    form = TokenForm(
+        request.POST or None, verify=lambda token: device if device.verify_token(token) else None
+    )
     form.fields["token"].help_text = "The 6-digit code your authenticator app shows now."
     if request.method == "POST" and form.is_valid():
         device.confirmed = True
         device.save(update_fields=["confirmed"])
         otp_login(request, device)
         return redirect(_next_url(request))
-    return render(request, "accounts/two_factor_setup.html", {
-        "form": form,
-        "next": _next_url(request),
-        "qr_code": two_factor.qr_code_svg(device),
-        "secret": two_factor.secret_for_manual_entry(device),
-    })
+    return render(
+        request,
+        "accounts/two_factor_setup.html",
+        {
+            "form": form,
+            "next": _next_url(request),
+            "qr_code": two_factor.qr_code_svg(device),
+            "secret": two_factor.secret_for_manual_entry(device),
+        },
+    )
 
 
 class PasswordResetView(auth_views.PasswordResetView):

@@ -9,9 +9,12 @@ the page, the JSON download and the report builder all read the same numbers.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+
+import numpy as np
 
 from cspmonitor.analysis.assessment_counts import (
     ALL_AREAS,
@@ -50,10 +53,12 @@ def _shift_year(month: str, years: int) -> str:
     return f"{int(month[:4]) + years:04d}{month[4:]}"
 
 
-def run_assessment(store: CrimeStore, inputs: AssessmentInputs,
-                   progress: Progress | None = None,
-                   extra_stages: Sequence[Callable[[CrimeStore, AssessmentInputs, dict], None]] = ()
-                   ) -> dict:
+def run_assessment(
+    store: CrimeStore,
+    inputs: AssessmentInputs,
+    progress: Progress | None = None,
+    extra_stages: Sequence[Callable[[CrimeStore, AssessmentInputs, dict], None]] = (),
+) -> dict:
     """Compute the assessment; ``extra_stages`` add sections (maps, hotspots) to the result."""
     report = progress or (lambda percent, stage: None)
     current = month_range(inputs.first_month, inputs.last_month)
@@ -70,11 +75,17 @@ def run_assessment(store: CrimeStore, inputs: AssessmentInputs,
     covered_previous = sum(1 for m in previous if m in held)
 
     report(15, "Counting by crime type, district and month")
-    table = store.query("counts_by_lsoa_type_month", first_month=history_start,
-                        last_month=inputs.last_month, forces=list(inputs.forces))
+    table = store.query(
+        "counts_by_lsoa_type_month",
+        first_month=history_start,
+        last_month=inputs.last_month,
+        forces=list(inputs.forces),
+    )
     counts = monthly_counts(table, inputs.lsoa_district, list(inputs.districts), all_months)
-    population = {**inputs.district_population,
-                  ALL_AREAS: sum(inputs.district_population[d] for d in inputs.districts)}
+    population = {
+        **inputs.district_population,
+        ALL_AREAS: sum(inputs.district_population[d] for d in inputs.districts),
+    }
 
     result: dict = {
         "partnership": inputs.partnership,
@@ -82,9 +93,12 @@ def run_assessment(store: CrimeStore, inputs: AssessmentInputs,
         "areas": {**inputs.districts, ALL_AREAS: inputs.partnership},
         "forces": list(inputs.forces),
         "coverage": coverage,
-        "excluded": {"outside_the_partnership": counts.outside, "without_a_location": counts.unlocated,
-                     "note": "Rows located in other districts, and rows police.uk gives no location, "
-                             "are kept in the crime store but left out of the partnership's figures."},
+        "excluded": {
+            "outside_the_partnership": counts.outside,
+            "without_a_location": counts.unlocated,
+            "note": "Rows located in other districts, and rows police.uk gives no location, "
+            "are kept in the crime store but left out of the partnership's figures.",
+        },
         "monthly": _monthly(counts, all_months),
         "totals": _totals(counts, previous, current),
     }
@@ -92,18 +106,22 @@ def run_assessment(store: CrimeStore, inputs: AssessmentInputs,
     if covered_previous:
         result["changes"] = {
             "method": "Exact conditional binomial test of two Poisson counts, months covered as "
-                      "exposures; 95% interval on the rate ratio; Benjamini–Hochberg across "
-                      "every crime type and area.",
-            "rows": year_on_year(counts, previous, current, (covered_previous, covered_current),
-                                 inputs.alpha),
+            "exposures; 95% interval on the rate ratio; Benjamini–Hochberg across "
+            "every crime type and area.",
+            "rows": year_on_year(
+                counts, previous, current, (covered_previous, covered_current), inputs.alpha
+            ),
         }
-    result["rates"] = {"population_source": "ONS mid-2020 LSOA estimates",
-                       "rows": rates_per_1000(counts, current, population)}
+    result["rates"] = {
+        "population_source": "ONS mid-2020 LSOA estimates",
+        "rows": rates_per_1000(counts, current, population),
+    }
     report(50, "Looking for emerging issues")
     result["emerging"] = _emerging(counts, held, inputs.last_month, inputs.alpha)
     report(60, "Outcomes, repeat locations and LSOA ranking")
-    points = store.query("points", first_month=inputs.first_month, last_month=inputs.last_month,
-                         forces=list(inputs.forces))
+    points = store.query(
+        "points", first_month=inputs.first_month, last_month=inputs.last_month, forces=list(inputs.forces)
+    )
     result["outcomes"] = _outcomes(points, inputs)
     result["repeat_locations"] = _repeat_locations(points, inputs)
     result["lsoas"] = _lsoa_ranking(points, inputs)
@@ -112,7 +130,22 @@ def run_assessment(store: CrimeStore, inputs: AssessmentInputs,
         report(60 + 35 * number // max(len(extra_stages), 1), stage.__doc__ or stage.__name__)
         stage(store, inputs, result)
     report(100, "Done")
-    return result
+    return json_ready(result)
+
+
+def json_ready(value):
+    """The result with NaN and infinities as None (JSON has neither; PostgreSQL refuses them).
+
+    A ratio of 0 to 0, or an interval with no upper end (nothing last year), becomes None,
+    which the page shows as "not defined".
+    """
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {key: json_ready(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [json_ready(item) for item in value]
+    return value
 
 
 def _coverage(store: CrimeStore, inputs: AssessmentInputs, first: str) -> dict:
@@ -123,8 +156,12 @@ def _coverage(store: CrimeStore, inputs: AssessmentInputs, first: str) -> dict:
     out = {}
     for force, by_month in rows.items():
         check = check_coverage(by_month, first, inputs.last_month)
-        out[force] = {"missing": list(check.missing), "short": list(check.short),
-                      "complete": check.complete, "description": check.describe()}
+        out[force] = {
+            "missing": list(check.missing),
+            "short": list(check.short),
+            "complete": check.complete,
+            "description": check.describe(),
+        }
     return out
 
 
@@ -138,17 +175,31 @@ def _months_held(store: CrimeStore, forces: Sequence[str]) -> set[str]:
 
 
 def _monthly(counts: MonthlyCounts, months: Sequence[str]) -> dict:
-    return {"months": list(months),
-            "series": [{"area": area, "crime_type": crime_type,
-                        "counts": [counts.counts.get((area, crime_type, m), 0) for m in months]}
-                       for area in counts.areas for crime_type in counts.crime_types]}
+    return {
+        "months": list(months),
+        "series": [
+            {
+                "area": area,
+                "crime_type": crime_type,
+                "counts": [counts.counts.get((area, crime_type, m), 0) for m in months],
+            }
+            for area in counts.areas
+            for crime_type in counts.crime_types
+        ],
+    }
 
 
 def _totals(counts: MonthlyCounts, previous: Sequence[str], current: Sequence[str]) -> list[dict]:
-    return [{"area": area, "crime_type": crime_type,
-             "previous": counts.total(area, crime_type, previous),
-             "current": counts.total(area, crime_type, current)}
-            for area in counts.areas for crime_type in counts.crime_types]
+    return [
+        {
+            "area": area,
+            "crime_type": crime_type,
+            "previous": counts.total(area, crime_type, previous),
+            "current": counts.total(area, crime_type, current),
+        }
+        for area in counts.areas
+        for crime_type in counts.crime_types
+    ]
 
 
 def _emerging(counts: MonthlyCounts, held: set[str], last_month: str, alpha: float) -> dict:
@@ -160,33 +211,46 @@ def _emerging(counts: MonthlyCounts, held: set[str], last_month: str, alpha: flo
     keys = [(a, t) for a in counts.areas for t in counts.crime_types]
     # Only months the store holds: a month police.uk never published is missing, not zero.
     series = {key: {m: n for m, n in counts.series(*key).items() if m in held} for key in keys}
-    ends = [end for end in _quarter_ends(last_month)
-            if all(m in held for m in _quarter_months(end))]
+    ends = [end for end in _quarter_ends(last_month) if all(m in held for m in _quarter_months(end))]
     baselines = [[sum(s[m] for m in _quarter_months(end)) for end in ends] for s in series.values()]
     usable = [b for b in baselines if len(b) > 1 and sum(b) > 0]
     phi = pooled_dispersion(usable) if usable else 1.0
     checks = []
     for (area, crime_type), s in series.items():
         try:
-            check = seasonal_check_series(s, last_month, years=BASELINE_YEARS, months=3,
-                                          alpha=alpha, dispersion=phi)
+            check = seasonal_check_series(
+                s, last_month, years=BASELINE_YEARS, months=3, alpha=alpha, dispersion=phi
+            )
         except ValueError:
             continue  # no earlier year with data: nothing to compare with
         checks.append((area, crime_type, check))
-    adjusted = benjamini_hochberg([c.p_value for *_, c in checks]) if checks else []
+    adjusted = benjamini_hochberg([c.p_value for *_, c in checks]) if checks else np.array([])
     rows = []
     for (area, crime_type, check), p in zip(checks, adjusted, strict=True):
         flagged = bool(p < alpha and check.current > check.expected)
-        rows.append({"area": area, "crime_type": crime_type, "current": check.current,
-                     "expected": check.expected, "upper_limit": check.upper_limit,
-                     "p_value": check.p_value, "p_adjusted": float(p),
-                     "baseline_periods": list(check.baseline_periods),
-                     "wording": "significant rise" if flagged else "within normal variation"})
-    return {"period_end": last_month, "months": 3, "dispersion": phi,
-            "method": "Last three months against the same months in up to three earlier years "
-                      "(exact conditional test, pooled quasi-Poisson dispersion, "
-                      "Benjamini–Hochberg across all series).",
-            "rows": rows, "flagged": [r for r in rows if r["wording"] == "significant rise"]}
+        rows.append(
+            {
+                "area": area,
+                "crime_type": crime_type,
+                "current": check.current,
+                "expected": check.expected,
+                "upper_limit": check.upper_limit,
+                "p_value": check.p_value,
+                "p_adjusted": float(p),
+                "baseline_periods": list(check.baseline_periods),
+                "wording": "significant rise" if flagged else "within normal variation",
+            }
+        )
+    return {
+        "period_end": last_month,
+        "months": 3,
+        "dispersion": phi,
+        "method": "Last three months against the same months in up to three earlier years "
+        "(exact conditional test, pooled quasi-Poisson dispersion, "
+        "Benjamini–Hochberg across all series).",
+        "rows": rows,
+        "flagged": [r for r in rows if r["wording"] == "significant rise"],
+    }
 
 
 def _quarter_months(end: str) -> list[str]:
@@ -225,8 +289,16 @@ def _repeat_locations(points, inputs: AssessmentInputs, top: int = 20) -> list[d
     first: dict = {}
     for i in rows:
         first.setdefault((lon[i], lat[i]), (where[i], lsoa[i]))
-    return [{"longitude": x, "latitude": y, "location": first[(x, y)][0], "lsoa_code": first[(x, y)][1],
-             "count": n} for (x, y), n in tally.most_common(top)]
+    return [
+        {
+            "longitude": x,
+            "latitude": y,
+            "location": first[(x, y)][0],
+            "lsoa_code": first[(x, y)][1],
+            "count": n,
+        }
+        for (x, y), n in tally.most_common(top)
+    ]
 
 
 def _lsoa_ranking(points, inputs: AssessmentInputs, top: int = 20) -> list[dict]:
@@ -236,10 +308,16 @@ def _lsoa_ranking(points, inputs: AssessmentInputs, top: int = 20) -> list[dict]
     ranked = []
     for code, n in tally.most_common(top):
         population = inputs.lsoa_population.get(code)
-        ranked.append({"lsoa_code": code, "district": inputs.lsoa_district.get(code), "count": n,
-                       "population": population,
-                       "rate_per_1000": 1000 * n / population if population else None,
-                       "imd_decile": inputs.lsoa_imd_decile.get(code)})
+        ranked.append(
+            {
+                "lsoa_code": code,
+                "district": inputs.lsoa_district.get(code),
+                "count": n,
+                "population": population,
+                "rate_per_1000": 1000 * n / population if population else None,
+                "imd_decile": inputs.lsoa_imd_decile.get(code),
+            }
+        )
     return ranked
 
 
@@ -265,12 +343,16 @@ def regulation_5(result: Mapping) -> list[dict]:
         "community_views": bool(result.get("community_views")),
         "plan_delivery": bool(result.get("plan_delivery")),
     }
-    notes = {"changes": "The data show what changed; officers add why.",
-             "priorities": "Recorded in the partnership plan.",
-             "community_views": "Add the results of consultation.",
-             "plan_delivery": "Drawn from the action plan's quarterly updates."}
-    return [{"key": key, "element": label, "present": present[key], "note": notes.get(key, "")}
-            for key, label in REGULATION_5]
+    notes = {
+        "changes": "The data show what changed; officers add why.",
+        "priorities": "Recorded in the partnership plan.",
+        "community_views": "Add the results of consultation.",
+        "plan_delivery": "Drawn from the action plan's quarterly updates.",
+    }
+    return [
+        {"key": key, "element": label, "present": present[key], "note": notes.get(key, "")}
+        for key, label in REGULATION_5
+    ]
 
 
 __all__ = ["ALL_AREAS", "ALL_TYPES", "AssessmentInputs", "run_assessment", "regulation_5"]

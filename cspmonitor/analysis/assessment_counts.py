@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import pyarrow as pa
 
@@ -43,16 +44,17 @@ class MonthlyCounts:
         return sum(self.counts.get((area, crime_type, m), 0) for m in months)
 
 
-def monthly_counts(table: pa.Table, lsoa_district: Mapping[str, str], districts: Sequence[str],
-                   months: Sequence[str]) -> MonthlyCounts:
+def monthly_counts(
+    table: pa.Table, lsoa_district: Mapping[str, str], districts: Sequence[str], months: Sequence[str]
+) -> MonthlyCounts:
     """Fold a (lsoa_code, crime_type, month, crimes) table into area × type × month counts."""
     wanted = set(districts)
     counts: dict[tuple[str, str, str], int] = defaultdict(int)
     outside = unlocated = 0
     types: set[str] = set()
-    for lsoa, crime_type, month, n in zip(*(table.column(c).to_pylist() for c in
-                                           ("lsoa_code", "crime_type", "month", "crimes")),
-                                          strict=True):
+    for lsoa, crime_type, month, n in zip(
+        *(table.column(c).to_pylist() for c in ("lsoa_code", "crime_type", "month", "crimes")), strict=True
+    ):
         if lsoa is None:
             unlocated += n
             continue
@@ -64,27 +66,42 @@ def monthly_counts(table: pa.Table, lsoa_district: Mapping[str, str], districts:
         for area in (district, ALL_AREAS):
             counts[(area, crime_type, month)] += n
             counts[(area, ALL_TYPES, month)] += n
-    return MonthlyCounts(dict(counts), (*districts, ALL_AREAS), (ALL_TYPES, *sorted(types)),
-                         tuple(months), outside, unlocated)
+    return MonthlyCounts(
+        dict(counts), (*districts, ALL_AREAS), (ALL_TYPES, *sorted(types)), tuple(months), outside, unlocated
+    )
 
 
-def year_on_year(counts: MonthlyCounts, previous: Sequence[str], current: Sequence[str],
-                 months_covered: tuple[int, int], alpha: float = 0.05) -> list[dict]:
+def year_on_year(
+    counts: MonthlyCounts,
+    previous: Sequence[str],
+    current: Sequence[str],
+    months_covered: tuple[int, int],
+    alpha: float = 0.05,
+) -> list[dict]:
     """Change from the previous year to the current one for every type × area.
 
     Each change is an exact conditional binomial test with the months of data covered as
     exposures; p-values are adjusted by Benjamini–Hochberg across every type × area tested,
     so that among the changes called significant the expected share of false ones is alpha.
     """
-    rows = []
+    rows: list[dict[str, Any]] = []
     for area in counts.areas:
         for crime_type in counts.crime_types:
             before = counts.total(area, crime_type, previous)
             after = counts.total(area, crime_type, current)
             change = rate_change(before, after, months_covered[0], months_covered[1])
-            rows.append({"area": area, "crime_type": crime_type, "previous": before,
-                         "current": after, "ratio": change.ratio, "ci_low": change.ci_low,
-                         "ci_high": change.ci_high, "p_value": change.p_value})
+            rows.append(
+                {
+                    "area": area,
+                    "crime_type": crime_type,
+                    "previous": before,
+                    "current": after,
+                    "ratio": change.ratio,
+                    "ci_low": change.ci_low,
+                    "ci_high": change.ci_high,
+                    "p_value": change.p_value,
+                }
+            )
     adjusted = benjamini_hochberg([row["p_value"] for row in rows])
     for row, p in zip(rows, adjusted, strict=True):
         row["p_adjusted"] = float(p)
@@ -98,15 +115,24 @@ def _wording(ratio: float, p_adjusted: float, alpha: float) -> str:
     return "significant rise" if ratio > 1 else "significant fall"
 
 
-def rates_per_1000(counts: MonthlyCounts, months: Sequence[str],
-                   population: Mapping[str, float]) -> list[dict]:
+def rates_per_1000(
+    counts: MonthlyCounts, months: Sequence[str], population: Mapping[str, float]
+) -> list[dict]:
     """Rates per 1,000 residents with exact Poisson intervals, for every type × area."""
     rows = []
     for area in counts.areas:
         for crime_type in counts.crime_types:
             n = counts.total(area, crime_type, months)
             rate = poisson_rate(n, population[area])
-            rows.append({"area": area, "crime_type": crime_type, "count": n,
-                         "population": population[area], "rate": rate.rate,
-                         "ci_low": rate.ci_low, "ci_high": rate.ci_high})
+            rows.append(
+                {
+                    "area": area,
+                    "crime_type": crime_type,
+                    "count": n,
+                    "population": population[area],
+                    "rate": rate.rate,
+                    "ci_low": rate.ci_low,
+                    "ci_high": rate.ci_high,
+                }
+            )
     return rows

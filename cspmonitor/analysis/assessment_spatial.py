@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -43,8 +44,10 @@ class LsoaHotspots:
         shapes = geography.lsoa_shapes(self.reference_dir, list(inputs.districts))
         w = geography.queen_neighbours(shapes.geometries)
         index = {code: i for i, code in enumerate(shapes.codes)}
-        periods = [(_shift_year(inputs.first_month, -1), _shift_year(inputs.last_month, -1)),
-                   (inputs.first_month, inputs.last_month)]
+        periods = [
+            (_shift_year(inputs.first_month, -1), _shift_year(inputs.last_month, -1)),
+            (inputs.first_month, inputs.last_month),
+        ]
         counts = []
         for first, last in periods:
             tally = Counter(_located(store, inputs, first, last).column("lsoa_code").to_pylist())
@@ -58,14 +61,24 @@ class LsoaHotspots:
         trends = hotspot_trends(fits)
         result["hotspots_lsoa"] = {
             "method": f"Getis–Ord Gi* on LSOA counts with queen contiguity, {PERMUTATIONS} "
-                      "conditional permutations, Benjamini–Hochberg at 5%; trends compare "
-                      "this year with last year.",
-            "rows": [{"lsoa_code": code, "lsoa_name": shapes.names[i],
-                      "district": shapes.district_codes[i], "previous": int(counts[0][i]),
-                      "current": int(counts[1][i]), "z": float(fits[1].z[i]),
-                      "p_adjusted": float(now.p_adjusted[i]), "class": str(now.labels[i]),
-                      "trend": str(trends.labels[i])} for i, code in enumerate(shapes.codes)],
+            "conditional permutations, Benjamini–Hochberg at 5%; trends compare "
+            "this year with last year.",
+            "rows": [
+                {
+                    "lsoa_code": code,
+                    "lsoa_name": shapes.names[i],
+                    "district": shapes.district_codes[i],
+                    "previous": int(counts[0][i]),
+                    "current": int(counts[1][i]),
+                    "z": float(fits[1].z[i]),
+                    "p_adjusted": float(now.p_adjusted[i]),
+                    "class": str(now.labels[i]),
+                    "trend": str(trends.labels[i]),
+                }
+                for i, code in enumerate(shapes.codes)
+            ],
         }
+
     __doc__ = "Hotspots on LSOAs"
 
 
@@ -77,8 +90,7 @@ class GridHotspots:
 
     def __call__(self, store: CrimeStore, inputs: AssessmentInputs, result: dict) -> None:
         points = _located(store, inputs, inputs.first_month, inputs.last_month)
-        x, y = geography.to_bng(points.column("longitude").to_numpy(),
-                                points.column("latitude").to_numpy())
+        x, y = geography.to_bng(points.column("longitude").to_numpy(), points.column("latitude").to_numpy())
         if len(x) == 0:
             return
         grid = make_grid(self.cell_m, x=x, y=y)
@@ -94,13 +106,25 @@ class GridHotspots:
         flagged = np.flatnonzero(classes.labels != "not significant")
         result["hotspots_grid"] = {
             "method": f"Getis–Ord Gi* on {self.cell_m} m cells (queen contiguity), analytic "
-                      "z-scores, Benjamini–Hochberg at 5% across all cells.",
-            "cell_m": self.cell_m, "cells": grid.n_cells,
-            "hot": int(classes.hot.sum()), "cold": int(classes.cold.sum()),
-            "flagged": [{"x": float(cx[i]), "y": float(cy[i]), "longitude": float(lon[i]),
-                         "latitude": float(lat[i]), "count": int(counts.counts[i]),
-                         "z": float(fit.z[i]), "class": str(classes.labels[i])} for i in flagged],
+            "z-scores, Benjamini–Hochberg at 5% across all cells.",
+            "cell_m": self.cell_m,
+            "cells": grid.n_cells,
+            "hot": int(classes.hot.sum()),
+            "cold": int(classes.cold.sum()),
+            "flagged": [
+                {
+                    "x": float(cx[i]),
+                    "y": float(cy[i]),
+                    "longitude": float(lon[i]),
+                    "latitude": float(lat[i]),
+                    "count": int(counts.counts[i]),
+                    "z": float(fit.z[i]),
+                    "class": str(classes.labels[i]),
+                }
+                for i in flagged
+            ],
         }
+
     __doc__ = "Hotspots on a grid"
 
 
@@ -114,27 +138,39 @@ class NearRepeats:
         points = _located(store, inputs, inputs.first_month, inputs.last_month)
         types = np.array(points.column("crime_type").to_pylist())
         months = np.array([int(m[:4]) * 12 + int(m[5:7]) for m in points.column("month").to_pylist()])
-        x, y = geography.to_bng(points.column("longitude").to_numpy(),
-                                points.column("latitude").to_numpy())
-        section = {"method": "Knox test as the NearRepeat package defines it (Manhattan distance, "
-                             f"{self.permutations} permutations of the times). police.uk gives only "
-                             "the month of each crime, so time bands are whole months and the "
-                             "same-month band mixes days apart with weeks apart.",
-                   "by_type": {}}
+        x, y = geography.to_bng(points.column("longitude").to_numpy(), points.column("latitude").to_numpy())
+        section: dict[str, Any] = {
+            "method": "Knox test as the NearRepeat package defines it (Manhattan distance, "
+            f"{self.permutations} permutations of the times). police.uk gives only "
+            "the month of each crime, so time bands are whole months and the "
+            "same-month band mixes days apart with weeks apart.",
+            "by_type": {},
+        }
         for crime_type in NEAR_REPEAT_TYPES:
             pick = types == crime_type
             if pick.sum() < 10:
                 continue
-            knox = knox_test(x[pick], y[pick], months[pick], KNOX_DISTANCES_M, KNOX_MONTHS,
-                             permutations=self.permutations, seed=self.seed)
+            knox = knox_test(
+                x[pick],
+                y[pick],
+                months[pick],
+                KNOX_DISTANCES_M,
+                KNOX_MONTHS,
+                permutations=self.permutations,
+                seed=self.seed,
+            )
             section["by_type"][crime_type] = {
-                "events": knox.n_events, "close_pairs": knox.n_close_pairs,
-                "distance_bands_m": list(knox.distance_labels), "time_bands_months": list(knox.time_labels),
-                "observed": knox.observed.tolist(), "expected": np.round(knox.expected, 2).tolist(),
+                "events": knox.n_events,
+                "close_pairs": knox.n_close_pairs,
+                "distance_bands_m": list(knox.distance_labels),
+                "time_bands_months": list(knox.time_labels),
+                "observed": knox.observed.tolist(),
+                "expected": np.round(knox.expected, 2).tolist(),
                 "ratio": [[_finite(v) for v in row] for row in knox.ratio],
                 "p_values": knox.p_values.tolist(),
             }
         result["near_repeats"] = section
+
     __doc__ = "Near-repeat analysis"
 
 

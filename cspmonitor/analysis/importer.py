@@ -117,15 +117,23 @@ def _record(result, summary: ImportSummary, store: CrimeStore, digests, strict: 
         return
     summary.files_read += 1
     if strict and result.row_rejects:
-        summary.rejects.append(policeuk.Reject(
-            result.name, 0, "", f"not stored: {len(result.row_rejects)} rows rejected (strict import)", ""))
+        summary.rejects.append(
+            policeuk.Reject(
+                result.name, 0, "", f"not stored: {len(result.row_rejects)} rows rejected (strict import)", ""
+            )
+        )
         return
     table = result.table
     force = table.column("force")[0].as_py() if table.num_rows else _force_of(result.name)
     month = _month_of(result.name)
     put = store.put_month(
-        force, month, table, source=result.name, sha256=digests[result.name],
-        rows_rejected=len(result.row_rejects), rows_without_location=result.rows_without_location,
+        force,
+        month,
+        table,
+        source=result.name,
+        sha256=digests[result.name],
+        rows_rejected=len(result.row_rejects),
+        rows_without_location=result.rows_without_location,
     )
     summary.months.append(put)
     summary.rows_valid += table.num_rows

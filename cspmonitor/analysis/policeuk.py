@@ -250,6 +250,7 @@ def duplicate_of(source: Source, seen: dict[tuple[str, str], str]) -> FileResult
 
 def read_file(source: Source, today: date) -> FileResult:
     """Read and check one police.uk file; the importer calls this file by file."""
+
     def refuse(reason: str, line: int = 0, column: str = "", raw: str = "") -> FileResult:
         return FileResult(source.name, None, 0, [], Reject(source.name, line, column, reason, raw))
 

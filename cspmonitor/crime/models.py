@@ -35,8 +35,7 @@ class CrimeImport(models.Model):
 
     started_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
-    started_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                   null=True, blank=True)
+    started_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
     sources = models.TextField(help_text="The files, folders or archives imported, one a line.")
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.RUNNING)
     rows_read = models.PositiveBigIntegerField(default=0)
@@ -65,20 +64,21 @@ class Assessment(models.Model):
         DONE = "done", "Done"
         FAILED = "failed", "Failed"
 
-    partnership = models.ForeignKey("partnership.Partnership", on_delete=models.CASCADE,
-                                    related_name="assessments")
+    partnership = models.ForeignKey(
+        "partnership.Partnership", on_delete=models.CASCADE, related_name="assessments"
+    )
     year = models.CharField(max_length=7, help_text="Financial year, like 2022-23.")
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.QUEUED)
     progress = models.PositiveSmallIntegerField(default=0)
     stage = models.CharField(max_length=200, blank=True)
     result = models.JSONField(null=True, blank=True)
     error = models.TextField(blank=True)
-    classification = models.CharField(max_length=20, choices=Classification.choices,
-                                      default=Classification.OFFICIAL)
+    classification = models.CharField(
+        max_length=20, choices=Classification.choices, default=Classification.OFFICIAL
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                   null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

@@ -15,11 +15,12 @@ from cspmonitor.crime.models import CrimeImport
 
 def crime_store() -> CrimeStore:
     """The store under ``CRIME_STORE_DIR``."""
-    return CrimeStore(Path(settings.CRIME_STORE_DIR))
+    return CrimeStore(Path(str(settings.CRIME_STORE_DIR)))
 
 
-def run_import(paths: list[str], *, user=None, strict: bool = False,
-               progress: Progress | None = None) -> tuple[CrimeImport, ImportSummary]:
+def run_import(
+    paths: list[str], *, user=None, strict: bool = False, progress: Progress | None = None
+) -> tuple[CrimeImport, ImportSummary]:
     """Import police.uk files into the store and keep a record of what happened."""
     record = CrimeImport.objects.create(sources="\n".join(paths), started_by=user)
     store = crime_store()

@@ -53,23 +53,33 @@ def load_western_suffolk() -> Partnership:
     )
     for area_name, area_kind, code in ws.AREAS:
         Area.objects.update_or_create(
-            partnership=partnership, ons_code=code,
-            defaults={"name": area_name, "kind": area_kind,
-                      "police_uk_force": ws.POLICE_UK_FORCES.get(code, "")},
+            partnership=partnership,
+            ons_code=code,
+            defaults={
+                "name": area_name,
+                "kind": area_kind,
+                "police_uk_force": ws.POLICE_UK_FORCES.get(code, ""),
+            },
         )
     organisations = {}
     for name, org_type, membership in ws.ORGANISATIONS:
         organisations[name], _ = Organisation.objects.update_or_create(
-            partnership=partnership, name=name,
+            partnership=partnership,
+            name=name,
             defaults={"type": org_type, "membership": membership},
         )
     groups = {}
     sensitive = set()
     for name, kind, cadence, chair, _parent, purpose, is_sensitive in ws.GROUPS:
         groups[name], _ = Group.objects.update_or_create(
-            partnership=partnership, name=name,
-            defaults={"kind": kind, "cadence": cadence, "purpose": purpose,
-                      "chair_organisation": organisations[chair]},
+            partnership=partnership,
+            name=name,
+            defaults={
+                "kind": kind,
+                "cadence": cadence,
+                "purpose": purpose,
+                "chair_organisation": organisations[chair],
+            },
         )
         if is_sensitive:
             sensitive.add(name)
@@ -79,7 +89,8 @@ def load_western_suffolk() -> Partnership:
 
     for group_name, date, notes, decisions in ws.PAST_MEETINGS:
         meeting, created = Meeting.objects.get_or_create(
-            group=groups[group_name], date=dt.date.fromisoformat(date),
+            group=groups[group_name],
+            date=dt.date.fromisoformat(date),
             defaults={"notes": notes, "decisions": decisions},
         )
         if created:
@@ -96,8 +107,7 @@ def _book_next_meetings(groups, sensitive: set[str]) -> None:
             continue
         date = next_meeting_date(group.cadence, today)
         if date is not None:
-            level = (Classification.OFFICIAL_SENSITIVE if group.name in sensitive
-                     else Classification.OFFICIAL)
+            level = Classification.OFFICIAL_SENSITIVE if group.name in sensitive else Classification.OFFICIAL
             Meeting.objects.create(group=group, date=date, classification=level)
 
 
@@ -110,7 +120,8 @@ def _load_users(partnership, organisations) -> None:
         user.is_staff = user.is_superuser = site_admin
         user.save()
         Membership.objects.update_or_create(
-            user=user, partnership=partnership,
+            user=user,
+            partnership=partnership,
             defaults={"role": role, "organisation": organisations[organisation]},
         )
         if role in CLEARED_ROLES:
@@ -126,7 +137,8 @@ def demo_logins() -> list[DemoLogin]:
             continue
         codes = []
         if role in CLEARED_ROLES:
-            codes = list(StaticToken.objects.filter(device__user=user)
-                         .order_by("id").values_list("token", flat=True))
+            codes = list(
+                StaticToken.objects.filter(device__user=user).order_by("id").values_list("token", flat=True)
+            )
         logins.append(DemoLogin(email, role.label, ws.DEMO_PASSWORD, codes))
     return logins

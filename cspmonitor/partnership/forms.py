@@ -30,7 +30,9 @@ class OrganisationForm(GdsModelForm):
             "name": {"required": "Enter the organisation's name"},
             "type": {"required": "Select the type of organisation"},
             "membership": {"required": "Select whether it is a responsible authority or co-opted"},
-            "website": {"invalid": "Enter the website address in the right format, like https://www.example.org"},
+            "website": {
+                "invalid": "Enter the website address in the right format, like https://www.example.org"
+            },
         }
 
     def __init__(self, *args, **kwargs):
@@ -56,8 +58,12 @@ class GroupForm(GdsModelForm):
     class Meta:
         model = Group
         fields = ["name", "kind", "cadence", "purpose", "chair_organisation", "parent"]
-        labels = {"kind": "Kind of group", "cadence": "How often it meets",
-                  "chair_organisation": "Chaired by", "parent": "Reports to"}
+        labels = {
+            "kind": "Kind of group",
+            "cadence": "How often it meets",
+            "chair_organisation": "Chaired by",
+            "parent": "Reports to",
+        }
         error_messages = {
             "name": {"required": "Enter the group's name"},
             "kind": {"required": "Select the kind of group"},
@@ -100,8 +106,9 @@ class GroupForm(GdsModelForm):
 
 
 class MeetingForm(GdsModelForm):
-    date = DateField(what="the date of the meeting", label="Date of the meeting",
-                     help_text="For example, 21 9 2023")
+    date = DateField(
+        what="the date of the meeting", label="Date of the meeting", help_text="For example, 21 9 2023"
+    )
 
     class Meta:
         model = Meeting
@@ -114,9 +121,9 @@ class MeetingForm(GdsModelForm):
         super().__init__(*args, **kwargs)
         self.fields["group"].queryset = self.partnership.groups.all()
         self.fields["organisations_present"].queryset = self.partnership.organisations.all()
-        self.fields["classification"].help_text = (
-            "Choose OFFICIAL-SENSITIVE for notes about individuals or casework."
-        )
+        self.fields[
+            "classification"
+        ].help_text = "Choose OFFICIAL-SENSITIVE for notes about individuals or casework."
         self.helper.layout = Layout(
             Field.select("group"),
             Field("date"),

@@ -28,18 +28,22 @@ class Partnership(models.Model):
 
     def police_uk_forces(self) -> list[str]:
         """The police.uk forces whose data cover the partnership."""
-        return [force for force in self.areas.filter(kind=Area.Kind.POLICE_FORCE_AREA)
-                .values_list("police_uk_force", flat=True) if force]
+        return [
+            force
+            for force in self.areas.filter(kind=Area.Kind.POLICE_FORCE_AREA).values_list(
+                "police_uk_force", flat=True
+            )
+            if force
+        ]
 
     def districts(self) -> dict[str, str]:
         """District code → name, in name order."""
-        return dict(self.areas.filter(kind=Area.Kind.DISTRICT).order_by("name")
-                    .values_list("ons_code", "name"))
+        return dict(
+            self.areas.filter(kind=Area.Kind.DISTRICT).order_by("name").values_list("ons_code", "name")
+        )
 
     def district_codes(self) -> list[str]:
-        return list(
-            self.areas.filter(kind=Area.Kind.DISTRICT).values_list("ons_code", flat=True)
-        )
+        return list(self.areas.filter(kind=Area.Kind.DISTRICT).values_list("ons_code", flat=True))
 
 
 class AreaQuerySet(models.QuerySet["Area"]):
@@ -66,7 +70,8 @@ class Area(models.Model):
     )
 
     police_uk_force = models.SlugField(
-        "police.uk force", blank=True,
+        "police.uk force",
+        blank=True,
         help_text="For a police force area: the force's police.uk identifier, such as suffolk.",
     )
 
@@ -100,14 +105,10 @@ class Organisation(models.Model):
         RESPONSIBLE_AUTHORITY = "responsible", "Responsible authority"
         CO_OPTED = "co_opted", "Co-opted"
 
-    partnership = models.ForeignKey(
-        Partnership, on_delete=models.CASCADE, related_name="organisations"
-    )
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="organisations")
     name = models.CharField(max_length=200)
     type = models.CharField(max_length=30, choices=Type.choices)
-    membership = models.CharField(
-        "membership of the partnership", max_length=20, choices=Membership.choices
-    )
+    membership = models.CharField("membership of the partnership", max_length=20, choices=Membership.choices)
     website = models.URLField(blank=True)
 
     class Meta:
@@ -177,17 +178,13 @@ class MeetingQuerySet(models.QuerySet["Meeting"]):
 
     def upcoming(self, within_days: int = 365) -> MeetingQuerySet:
         today = timezone.localdate()
-        return self.filter(
-            date__gte=today, date__lte=today + timedelta(days=within_days)
-        ).order_by("date")
+        return self.filter(date__gte=today, date__lte=today + timedelta(days=within_days)).order_by("date")
 
 
 class Meeting(models.Model):
     group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="meetings")
     date = models.DateField()
-    organisations_present = models.ManyToManyField(
-        Organisation, blank=True, related_name="meetings_attended"
-    )
+    organisations_present = models.ManyToManyField(Organisation, blank=True, related_name="meetings_attended")
     notes = models.TextField(blank=True)
     decisions = models.TextField(blank=True)
     classification = models.CharField(

@@ -23,7 +23,9 @@ def overview(request, partnership, access):
         "organisations": partnership.organisations.all(),
         "groups": partnership.groups.select_related("chair_organisation", "parent"),
         "meetings": Meeting.objects.filter(group__partnership=partnership)
-        .visible_to(access).upcoming().select_related("group"),
+        .visible_to(access)
+        .upcoming()
+        .select_related("group"),
     }
     return render(request, "partnership/overview.html", context)
 
@@ -47,16 +49,24 @@ def _edit(request, partnership, form_class, instance, *, title, success):
         obj.save()
         form.save_m2m()
         messages.success(request, success.format(obj=obj))
-        return redirect(obj.get_absolute_url() if hasattr(obj, "get_absolute_url")
-                        else partnership.get_absolute_url())
-    return render(request, "partnership/form_page.html",
-                  {"partnership": partnership, "form": form, "title": title})
+        return redirect(
+            obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else partnership.get_absolute_url()
+        )
+    return render(
+        request, "partnership/form_page.html", {"partnership": partnership, "form": form, "title": title}
+    )
 
 
 @partnership_view(can_edit_registry)
 def organisation_create(request, partnership, access):
-    return _edit(request, partnership, OrganisationForm, None,
-                 title="Add a partner organisation", success="{obj} was added.")
+    return _edit(
+        request,
+        partnership,
+        OrganisationForm,
+        None,
+        title="Add a partner organisation",
+        success="{obj} was added.",
+    )
 
 
 @partnership_view()
@@ -64,36 +74,46 @@ def organisation_edit(request, partnership, access, pk):
     organisation = get_object_or_404(Organisation, pk=pk, partnership=partnership)
     if not access.can_edit_organisation(organisation.pk):
         raise PermissionDenied
-    return _edit(request, partnership, OrganisationForm, organisation,
-                 title=f"Change {organisation}", success="{obj} was updated.")
+    return _edit(
+        request,
+        partnership,
+        OrganisationForm,
+        organisation,
+        title=f"Change {organisation}",
+        success="{obj} was updated.",
+    )
 
 
 @partnership_view()
 def group_detail(request, partnership, access, pk):
-    group = get_object_or_404(Group.objects.select_related("chair_organisation", "parent"),
-                              pk=pk, partnership=partnership)
+    group = get_object_or_404(
+        Group.objects.select_related("chair_organisation", "parent"), pk=pk, partnership=partnership
+    )
     meetings = group.meetings.visible_to(access)
-    return render(request, "partnership/group.html",
-                  {"partnership": partnership, "access": access, "group": group,
-                   "meetings": meetings})
+    return render(
+        request,
+        "partnership/group.html",
+        {"partnership": partnership, "access": access, "group": group, "meetings": meetings},
+    )
 
 
 @partnership_view(can_edit_registry)
 def group_create(request, partnership, access):
-    return _edit(request, partnership, GroupForm, None,
-                 title="Add a group", success="{obj} was added.")
+    return _edit(request, partnership, GroupForm, None, title="Add a group", success="{obj} was added.")
 
 
 @partnership_view(can_edit_registry)
 def group_edit(request, partnership, access, pk):
     group = get_object_or_404(Group, pk=pk, partnership=partnership)
-    return _edit(request, partnership, GroupForm, group,
-                 title=f"Change {group}", success="{obj} was updated.")
+    return _edit(
+        request, partnership, GroupForm, group, title=f"Change {group}", success="{obj} was updated."
+    )
 
 
 def _visible_meeting(partnership, access, pk) -> Meeting:
-    meeting = get_object_or_404(Meeting.objects.select_related("group"),
-                                pk=pk, group__partnership=partnership)
+    meeting = get_object_or_404(
+        Meeting.objects.select_related("group"), pk=pk, group__partnership=partnership
+    )
     if not access.can_see(meeting.classification):
         raise Http404("No such meeting")
     return meeting
@@ -102,18 +122,28 @@ def _visible_meeting(partnership, access, pk) -> Meeting:
 @partnership_view()
 def meeting_detail(request, partnership, access, pk):
     meeting = _visible_meeting(partnership, access, pk)
-    return render(request, "partnership/meeting.html",
-                  {"partnership": partnership, "access": access, "meeting": meeting})
+    return render(
+        request,
+        "partnership/meeting.html",
+        {"partnership": partnership, "access": access, "meeting": meeting},
+    )
 
 
 @partnership_view(can_edit_registry)
 def meeting_create(request, partnership, access):
-    return _edit(request, partnership, MeetingForm, None,
-                 title="Record a meeting", success="The meeting was recorded.")
+    return _edit(
+        request, partnership, MeetingForm, None, title="Record a meeting", success="The meeting was recorded."
+    )
 
 
 @partnership_view(can_edit_registry)
 def meeting_edit(request, partnership, access, pk):
     meeting = _visible_meeting(partnership, access, pk)
-    return _edit(request, partnership, MeetingForm, meeting,
-                 title=f"Change the meeting of {meeting.group}", success="The meeting was updated.")
+    return _edit(
+        request,
+        partnership,
+        MeetingForm,
+        meeting,
+        title=f"Change the meeting of {meeting.group}",
+        success="The meeting was updated.",
+    )

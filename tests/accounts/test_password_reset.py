@@ -15,8 +15,9 @@ def test_it_emails_a_reset_link_that_sets_a_new_password(client, demo):
     form_page = client.get(link, follow=True)
     assert b"Choose a new password" in form_page.content
     new_password = "a much longer passphrase 2026"
-    response = client.post(form_page.redirect_chain[-1][0],
-                           {"new_password1": new_password, "new_password2": new_password})
+    response = client.post(
+        form_page.redirect_chain[-1][0], {"new_password1": new_password, "new_password2": new_password}
+    )
     assert response["Location"] == "/accounts/password-reset/complete/"
     demo.viewer.refresh_from_db()
     assert demo.viewer.check_password(new_password)

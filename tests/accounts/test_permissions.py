@@ -17,14 +17,17 @@ def _access(demo, persona, verified=True) -> Access:
     return Access(membership=access.membership, verified=verified)
 
 
-@pytest.mark.parametrize("persona, official, sensitive", [
-    ("administrator", True, True),
-    ("officer", True, True),
-    ("panel_member", True, True),
-    ("partner_lead", True, False),
-    ("viewer", True, False),
-    ("outsider", False, False),
-])
+@pytest.mark.parametrize(
+    "persona, official, sensitive",
+    [
+        ("administrator", True, True),
+        ("officer", True, True),
+        ("panel_member", True, True),
+        ("partner_lead", True, False),
+        ("viewer", True, False),
+        ("outsider", False, False),
+    ],
+)
 def test_who_sees_which_classification(demo, persona, official, sensitive):
     access = _access(demo, persona)
     assert access.can_see(OFFICIAL) is official
@@ -39,10 +42,17 @@ def test_an_unknown_marking_is_treated_as_the_most_restrictive(demo):
     assert _access(demo, "administrator").can_see("secret") is False
 
 
-@pytest.mark.parametrize("persona, allowed", [
-    ("administrator", True), ("officer", True), ("partner_lead", False),
-    ("panel_member", False), ("viewer", False), ("outsider", False),
-])
+@pytest.mark.parametrize(
+    "persona, allowed",
+    [
+        ("administrator", True),
+        ("officer", True),
+        ("partner_lead", False),
+        ("panel_member", False),
+        ("viewer", False),
+        ("outsider", False),
+    ],
+)
 def test_who_edits_the_registry(demo, persona, allowed):
     assert _access(demo, persona).can_edit_registry is allowed
 

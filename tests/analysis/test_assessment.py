@@ -16,19 +16,25 @@ from tests.reference import REFERENCE_DIR
 
 DISTRICTS = {"E07000245": "West Suffolk", "E07000200": "Babergh", "E07000203": "Mid Suffolk"}
 BABERGH = "E07000200"
-HOTSPOT_LSOA = "E01030115"  # a West Suffolk LSOA (Newmarket), where the hotspot is planted
+HOTSPOT_LSOA = "E01030115"  # St Edmundsbury 013A, in West Suffolk: the planted hotspot
 MONTHS = ("2020-04", "2023-03")
 
 
 def _assess(tmp: Path, effects, seed: int) -> dict:
-    generate_police_uk(tmp / "csv", months=MONTHS, seed=seed, effects=effects,
-                       reference_dir=REFERENCE_DIR)
+    generate_police_uk(tmp / "csv", months=MONTHS, seed=seed, effects=effects, reference_dir=REFERENCE_DIR)
     store = CrimeStore(tmp / "store")
     import_police_uk([tmp / "csv"], store)
     lookup = {code: row.district_code for code, row in geography.lsoa_districts(REFERENCE_DIR).items()}
     inputs = AssessmentInputs(
-        "Western Suffolk CSP", DISTRICTS, ["suffolk"], "2022-04", "2023-03", lookup,
-        geography.district_population_2020(REFERENCE_DIR), geography.population_2020(REFERENCE_DIR))
+        "Western Suffolk CSP",
+        DISTRICTS,
+        ["suffolk"],
+        "2022-04",
+        "2023-03",
+        lookup,
+        geography.district_population_2020(REFERENCE_DIR),
+        geography.population_2020(REFERENCE_DIR),
+    )
     return run_assessment(store, inputs, extra_stages=spatial_stages(REFERENCE_DIR))
 
 
@@ -36,8 +42,13 @@ def _assess(tmp: Path, effects, seed: int) -> dict:
 def planted(tmp_path_factory):
     effects = [
         Rise("Burglary", BABERGH, factor=1.8, from_month="2022-04"),
-        Hotspot("Criminal damage and arson", HOTSPOT_LSOA, radius_m=400, extra_per_month=25,
-                months=("2022-04", "2023-03")),
+        Hotspot(
+            "Criminal damage and arson",
+            HOTSPOT_LSOA,
+            radius_m=400,
+            extra_per_month=25,
+            months=("2022-04", "2023-03"),
+        ),
         NearRepeat("Burglary", fraction=0.3, max_distance_m=150, max_days=10),
     ]
     return _assess(tmp_path_factory.mktemp("planted"), effects, seed=11)
@@ -49,8 +60,7 @@ def null(tmp_path_factory):
 
 
 def _change(result, area, crime_type):
-    return next(r for r in result["changes"]["rows"]
-                if r["area"] == area and r["crime_type"] == crime_type)
+    return next(r for r in result["changes"]["rows"] if r["area"] == area and r["crime_type"] == crime_type)
 
 
 def test_a_planted_rise_in_one_district_is_a_significant_rise(planted):
@@ -104,7 +114,8 @@ def test_the_assessment_reports_what_it_left_out(planted):
 
 
 def test_rates_per_1000_use_the_district_population(planted):
-    row = next(r for r in planted["rates"]["rows"]
-               if r["area"] == BABERGH and r["crime_type"] == "All crime and ASB")
+    row = next(
+        r for r in planted["rates"]["rows"] if r["area"] == BABERGH and r["crime_type"] == "All crime and ASB"
+    )
     assert row["population"] == geography.district_population_2020(REFERENCE_DIR)[BABERGH]
     assert row["rate"] == pytest.approx(1000 * row["count"] / row["population"])

@@ -12,6 +12,11 @@ MODULES = [
     "cspmonitor.analysis.policeuk_files",
     "cspmonitor.analysis.policeuk_rules",
     "cspmonitor.analysis.seasonal",
+    "cspmonitor.analysis.coverage",
+    "cspmonitor.analysis.grid",
+    "cspmonitor.analysis.hotspots",
+    "cspmonitor.analysis.nearrepeat",
+    "cspmonitor.analysis.kde",
 ]
 
 
@@ -19,8 +24,9 @@ MODULES = [
 def test_its_docstring_examples_give_the_figures_they_show(name):
     # Examples that read data find it through REFERENCE_DIR, the configured reference data.
     module = importlib.import_module(name)
-    failed, attempted = doctest.testmod(module, optionflags=doctest.ELLIPSIS,
-                                        extraglobs={"REFERENCE_DIR": REFERENCE_DIR})
+    failed, attempted = doctest.testmod(
+        module, optionflags=doctest.ELLIPSIS, extraglobs={"REFERENCE_DIR": REFERENCE_DIR}
+    )
     assert attempted > 0, f"{name} has no docstring examples"
     assert failed == 0
 

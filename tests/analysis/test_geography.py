@@ -4,7 +4,6 @@ Expected figures come from PROVENANCE.md (checked there against the published fi
 recomputed here by an independent route, never copied from this module's output.
 """
 
-
 import numpy as np
 import pytest
 import shapely
@@ -16,6 +15,7 @@ from tests.reference import REFERENCE_DIR
 BABERGH, MID_SUFFOLK, WEST_SUFFOLK = "E07000200", "E07000203", "E07000245"
 WESTERN_SUFFOLK = (BABERGH, MID_SUFFOLK, WEST_SUFFOLK)
 FOREST_HEATH, ST_EDMUNDSBURY = "E07000201", "E07000204"
+
 
 def test_it_maps_forest_heath_lsoas_into_west_suffolk():
     districts = geography.lsoa_districts(REFERENCE_DIR)

@@ -61,6 +61,7 @@ def test_it_refuses_values_that_are_not_p_values():
 def test_it_matches_statsmodels(ours, theirs):
     # statsmodels (a test-only dependency) is the reference implementation.
     from statsmodels.stats import multitest
+
     rng = np.random.default_rng(2023)
     for size in (1, 2, 7, 42, 500):
         # A mix of tiny, middling and tied p-values, as a table of crime types produces.

@@ -61,9 +61,10 @@ def test_importing_the_same_month_again_changes_nothing(tmp_path):
 def test_a_revised_file_replaces_the_earlier_month_whole(tmp_path):
     store = CrimeStore(tmp_path / "store")
     import_police_uk([SAMPLE], store, today=TODAY)
-    revised = _copy_sample(tmp_path / "revised",
-                           edit=lambda text: text.replace("Violence and sexual offences",
-                                                          "Public order", 1))
+    revised = _copy_sample(
+        tmp_path / "revised",
+        edit=lambda text: text.replace("Violence and sexual offences", "Public order", 1),
+    )
     summary = import_police_uk([revised], store, today=TODAY)
     assert [m.action for m in summary.months] == ["replaced"]
     record = store.months()[("suffolk", "2023-03")]
@@ -74,8 +75,11 @@ def test_a_revised_file_replaces_the_earlier_month_whole(tmp_path):
 def test_a_bad_row_is_listed_with_its_line_and_column_and_the_rest_is_stored(tmp_path):
     def spoil(text: str) -> str:
         lines = text.splitlines(keepends=True)
-        lines[5] = lines[5].replace("Suffolk Constabulary,Suffolk Constabulary,",
-                                    "Suffolk Constabulary,Suffolk Constabulary,north,", 1)
+        lines[5] = lines[5].replace(
+            "Suffolk Constabulary,Suffolk Constabulary,",
+            "Suffolk Constabulary,Suffolk Constabulary,north,",
+            1,
+        )
         lines[5] = lines[5].replace(",north,", ",", 1).replace(",0.", ",zero.", 1)
         return "".join(lines)
 

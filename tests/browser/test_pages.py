@@ -47,8 +47,7 @@ def test_a_wrong_password_shows_the_error_summary_accessibly(page, live_server, 
     assert_accessible(page)
 
 
-def test_an_officer_signs_in_with_a_backup_code_and_sees_the_overview_with_its_map(
-        page, live_server, demo):
+def test_an_officer_signs_in_with_a_backup_code_and_sees_the_overview_with_its_map(page, live_server, demo):
     code = ensure_backup_codes(demo.officer)[0]
     sign_in_with_password(page, live_server, demo.officer.email)
     assert page.get_by_role("heading", level=1).inner_text() == "Enter your security code"
@@ -61,8 +60,7 @@ def test_an_officer_signs_in_with_a_backup_code_and_sees_the_overview_with_its_m
     assert_accessible(page)
 
 
-def test_a_partner_lead_without_two_factor_sees_the_overview_without_edit_buttons(
-        page, live_server, demo):
+def test_a_partner_lead_without_two_factor_sees_the_overview_without_edit_buttons(page, live_server, demo):
     sign_in_with_password(page, live_server, demo.partner_lead.email)
     assert page.get_by_role("heading", level=1).inner_text() == demo.partnership.name
     assert page.get_by_role("link", name="Add a partner organisation").count() == 0
@@ -86,8 +84,9 @@ def test_the_registry_pages_are_accessible(officer_page, live_server, demo):
     page = officer_page
     slug = demo.partnership.slug
     group = Group.objects.get(partnership=demo.partnership, kind=Group.Kind.PARTNERSHIP)
-    meeting = Meeting.objects.filter(group__partnership=demo.partnership,
-                                     classification="official-sensitive").first()
+    meeting = Meeting.objects.filter(
+        group__partnership=demo.partnership, classification="official-sensitive"
+    ).first()
     police = Organisation.objects.get(partnership=demo.partnership, name="Suffolk Constabulary")
     for url in [
         reverse("partnership:group", args=[slug, group.pk]),
@@ -105,8 +104,7 @@ def test_the_registry_pages_are_accessible(officer_page, live_server, demo):
 
 
 @pytest.mark.parametrize("form", ["organisation_create", "group_create", "meeting_create"])
-def test_an_empty_form_shows_the_error_summary_and_errors_accessibly(
-        officer_page, live_server, demo, form):
+def test_an_empty_form_shows_the_error_summary_and_errors_accessibly(officer_page, live_server, demo, form):
     page = officer_page
     page.goto(live_server.url + reverse(f"partnership:{form}", args=[demo.partnership.slug]))
     page.get_by_role("button", name="Save").click()
@@ -154,8 +152,9 @@ def test_a_member_of_two_partnerships_chooses_one_on_an_accessible_home_page(pag
     from cspmonitor.accounts.models import Membership, Role
     from cspmonitor.partnership.models import Partnership
 
-    Membership.objects.create(user=demo.viewer, partnership=Partnership.objects.get(slug="elsewhere"),
-                              role=Role.VIEWER)
+    Membership.objects.create(
+        user=demo.viewer, partnership=Partnership.objects.get(slug="elsewhere"), role=Role.VIEWER
+    )
     sign_in_with_password(page, live_server, demo.viewer.email)
     assert page.get_by_role("heading", level=1).inner_text() == "Your partnerships"
     page.get_by_role("link", name="Elsewhere CSP").click()

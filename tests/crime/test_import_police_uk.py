@@ -9,11 +9,6 @@ from cspmonitor.crime.models import CrimeImport
 from tests.reference import SAMPLE, SAMPLE_DIR
 
 
-@pytest.fixture(autouse=True)
-def store_in_tmp(settings, tmp_path):
-    settings.CRIME_STORE_DIR = tmp_path / "store"
-
-
 def _run(*args) -> tuple[str, str]:
     out, err = StringIO(), StringIO()
     call_command("import_police_uk", *args, stdout=out, stderr=err)
@@ -39,8 +34,7 @@ def test_running_it_twice_leaves_the_month_unchanged(db):
 def test_rejects_are_written_to_a_file_and_named_in_the_output(db, tmp_path):
     bad = tmp_path / "2023-03" / "2023-03-suffolk-street.csv"
     bad.parent.mkdir()
-    bad.write_text(SAMPLE.read_text(encoding="utf-8").replace("Burglary", "Burglarly", 1),
-                   encoding="utf-8")
+    bad.write_text(SAMPLE.read_text(encoding="utf-8").replace("Burglary", "Burglarly", 1), encoding="utf-8")
     out, _ = _run(str(bad))
     assert "1 rejects listed in" in out
     assert "column Crime type" in out

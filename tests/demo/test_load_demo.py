@@ -5,31 +5,40 @@ from io import StringIO
 from django.core.management import call_command
 
 from cspmonitor.accounts.models import Membership, Role, User
+from cspmonitor.crime.models import Assessment
 from cspmonitor.demo import western_suffolk as ws
 from cspmonitor.partnership.models import Area, Group, Meeting, Organisation, Partnership
 
-MODELS = [Partnership, Area, Organisation, Group, Meeting, User, Membership]
+MODELS = [Partnership, Area, Organisation, Group, Meeting, User, Membership, Assessment]
 
 
 def _counts():
     return {model.__name__: model.objects.count() for model in MODELS}
 
 
-def test_loading_the_demo_twice_duplicates_nothing(db):
+def test_loading_the_demo_twice_duplicates_nothing_not_even_crime_data(db):
     call_command("load_demo", stdout=StringIO())
     first = _counts()
-    call_command("load_demo", stdout=StringIO())
+    out = StringIO()
+    call_command("load_demo", stdout=out)
     assert _counts() == first
-    assert first["Partnership"] == 1
+    assert first["Partnership"] == 1 and first["Assessment"] == 1
+    assert "0 months added, 24 unchanged" in out.getvalue()
+
+
+def test_the_demo_assessment_finds_the_planted_shoplifting_rise(db):
+    call_command("load_demo", stdout=StringIO())
+    result = Assessment.objects.get().result
+    flagged = {(r["area"], r["crime_type"]) for r in result["emerging"]["flagged"]}
+    assert ("E07000245", "Shoplifting") in flagged
 
 
 def test_the_demo_holds_the_districts_partners_and_groups_of_the_seed_report(db):
-    call_command("load_demo", stdout=StringIO())
+    call_command("load_demo", "--without-crime", stdout=StringIO())
     partnership = Partnership.objects.get(slug="western-suffolk")
     assert sorted(partnership.district_codes()) == ["E07000200", "E07000203", "E07000245"]
     assert partnership.organisations.filter(membership="responsible").count() == 8
-    co_opted = set(partnership.organisations.filter(membership="co_opted")
-                   .values_list("type", flat=True))
+    co_opted = set(partnership.organisations.filter(membership="co_opted").values_list("type", flat=True))
     assert {"youth_justice", "social_landlord", "education"} <= co_opted
     groups = set(partnership.groups.values_list("name", flat=True))
     assert groups == {name for name, *_ in ws.GROUPS}
@@ -39,13 +48,13 @@ def test_the_demo_holds_the_districts_partners_and_groups_of_the_seed_report(db)
 
 
 def test_the_demo_has_a_user_for_every_role(db):
-    call_command("load_demo", stdout=StringIO())
+    call_command("load_demo", "--without-crime", stdout=StringIO())
     roles = set(Membership.objects.values_list("role", flat=True))
     assert roles == set(Role.values)
 
 
 def test_demo_logins_prints_every_account_and_backup_codes_for_two_step_roles(db):
-    call_command("load_demo", stdout=StringIO())
+    call_command("load_demo", "--without-crime", stdout=StringIO())
     out = StringIO()
     call_command("demo_logins", stdout=out)
     printed = out.getvalue()

@@ -12,10 +12,15 @@ def _url(demo, name, *args):
 
 def test_an_officer_adds_a_co_opted_organisation(client, demo):
     sign_in(client, demo.officer)
-    response = client.post(_url(demo, "organisation_create"), {
-        "name": "Havebury Housing", "type": "social_landlord", "membership": "co_opted",
-        "website": "https://www.havebury.example",
-    })
+    response = client.post(
+        _url(demo, "organisation_create"),
+        {
+            "name": "Havebury Housing",
+            "type": "social_landlord",
+            "membership": "co_opted",
+            "website": "https://www.havebury.example",
+        },
+    )
     assert response.status_code == 302
     added = Organisation.objects.get(partnership=demo.partnership, name="Havebury Housing")
     assert added.get_membership_display() == "Co-opted"
@@ -25,23 +30,28 @@ def test_an_officer_adds_a_co_opted_organisation(client, demo):
 def test_bad_input_gets_a_message_per_field_and_saves_nothing(client, demo):
     sign_in(client, demo.officer)
     before = Organisation.objects.count()
-    response = client.post(_url(demo, "organisation_create"),
-                           {"name": "", "type": "bakery", "membership": "", "website": "nope"})
+    response = client.post(
+        _url(demo, "organisation_create"), {"name": "", "type": "bakery", "membership": "", "website": "nope"}
+    )
     body = response.content.decode()
     assert response.status_code == 200
     assert "govuk-error-summary" in body
-    for message in ["Enter the organisation&#x27;s name",
-                    "Select a valid choice. bakery is not one of the available choices.",
-                    "Select whether it is a responsible authority or co-opted",
-                    "Enter the website address in the right format"]:
+    for message in [
+        "Enter the organisation&#x27;s name",
+        "Select a valid choice. bakery is not one of the available choices.",
+        "Select whether it is a responsible authority or co-opted",
+        "Enter the website address in the right format",
+    ]:
         assert message in body
     assert Organisation.objects.count() == before
 
 
 def test_it_refuses_a_second_organisation_with_the_same_name(client, demo):
     sign_in(client, demo.officer)
-    response = client.post(_url(demo, "organisation_create"), {
-        "name": "suffolk constabulary", "type": "police", "membership": "responsible"})
+    response = client.post(
+        _url(demo, "organisation_create"),
+        {"name": "suffolk constabulary", "type": "police", "membership": "responsible"},
+    )
     assert "An organisation with this name is already in the partnership" in response.content.decode()
 
 

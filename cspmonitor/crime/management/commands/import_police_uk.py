@@ -12,16 +12,16 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", help="Files, folders or zip archives.")
-        parser.add_argument("--strict", action="store_true",
-                            help="Store no month that has any rejected row.")
+        parser.add_argument("--strict", action="store_true", help="Store no month that has any rejected row.")
 
     def handle(self, *args, paths, strict, **options):
         bar_width = 30
 
         def progress(done: int, total: int, name: str) -> None:
             filled = bar_width * done // max(total, 1)
-            self.stderr.write(f"\r[{'#' * filled}{'.' * (bar_width - filled)}] "
-                              f"{done}/{total} files", ending="")
+            self.stderr.write(
+                f"\r[{'#' * filled}{'.' * (bar_width - filled)}] {done}/{total} files", ending=""
+            )
             if done == total:
                 self.stderr.write("")
 

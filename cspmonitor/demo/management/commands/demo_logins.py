@@ -16,6 +16,8 @@ class Command(BaseCommand):
             self.stdout.write(f"  {login.role:<26} {login.email:<38} password: {login.password}")
             if login.backup_codes:
                 self.stdout.write(
-                    "  " + " " * 26 + " two-step sign-in backup codes (each works once): "
+                    "  "
+                    + " " * 26
+                    + " two-step sign-in backup codes (each works once): "
                     + " ".join(login.backup_codes[:5])
                 )

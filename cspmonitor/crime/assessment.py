@@ -1,0 +1,101 @@
+"""Run a partnership's strategic assessment: inputs from the registry, figures from `analysis`."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+from django.conf import settings
+from django.utils import timezone
+
+from cspmonitor.analysis import geography
+from cspmonitor.analysis.assessment import AssessmentInputs, run_assessment
+from cspmonitor.analysis.assessment_spatial import spatial_stages
+from cspmonitor.crime.models import Assessment, financial_year_months
+from cspmonitor.crime.services import crime_store
+
+log = logging.getLogger(__name__)
+
+
+class AssessmentNotPossible(ValueError):
+    """The partnership lacks something the assessment needs; the message says what."""
+
+
+def reference_dir() -> Path:
+    if settings.REFERENCE_DATA_DIR is None:
+        raise AssessmentNotPossible(
+            "REFERENCE_DATA_DIR is not set: the assessment needs ONS lookups, populations and boundaries."
+        )
+    return Path(settings.REFERENCE_DATA_DIR)
+
+
+def inputs_for(partnership, year: str) -> AssessmentInputs:
+    first, last = financial_year_months(year)
+    districts = partnership.districts()
+    forces = partnership.police_uk_forces()
+    if not districts:
+        raise AssessmentNotPossible(f"{partnership} has no districts recorded.")
+    if not forces:
+        raise AssessmentNotPossible(f"{partnership} has no police force area with a police.uk force.")
+    ref = reference_dir()
+    lookup = {code: row.district_code for code, row in geography.lsoa_districts(ref).items()}
+    return AssessmentInputs(
+        partnership=partnership.name,
+        districts=districts,
+        forces=forces,
+        first_month=first,
+        last_month=last,
+        lsoa_district=lookup,
+        district_population=geography.district_population_2020(ref),
+        lsoa_population=geography.population_2020(ref),
+        lsoa_imd_decile={code: d.decile for code, d in geography.imd2019(ref).items()},
+    )
+
+
+def compute(assessment: Assessment) -> Assessment:
+    """Compute ``assessment`` in place, recording progress, the result or the error."""
+    Assessment.objects.filter(pk=assessment.pk).update(status=Assessment.Status.RUNNING)
+    try:
+        inputs = inputs_for(assessment.partnership, assessment.year)
+        result = run_assessment(
+            crime_store(),
+            inputs,
+            progress=assessment.report_progress,
+            extra_stages=spatial_stages(reference_dir()),
+        )
+    except Exception as error:
+        log.exception("The assessment %s failed", assessment.pk)
+        assessment.status, assessment.error = Assessment.Status.FAILED, str(error)
+    else:
+        assessment.status, assessment.result = Assessment.Status.DONE, result
+        assessment.progress, assessment.stage = 100, "Done"
+    assessment.finished_at = timezone.now()
+    assessment.save()
+    return assessment
+
+
+def write_outputs(assessment: Assessment, out_dir: Path) -> list[Path]:
+    """assessment.json with every figure, the charts as SVG, and the map layers and map."""
+    from cspmonitor.crime import charts, maps
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    result = assessment.result
+    if result is None:
+        raise AssessmentNotPossible("The assessment has no result to write.")
+    written = [out_dir / "assessment.json"]
+    written[0].write_text(json.dumps(result, indent=1, allow_nan=False), encoding="utf-8")
+    for name, draw in charts.CHARTS.items():
+        path = out_dir / f"chart-{name}.svg"
+        path.write_text(draw(result), encoding="utf-8")
+        written.append(path)
+    layer = maps.lsoa_layer(result, reference_dir())
+    cells = maps.hotspot_cells_layer(result)
+    for name, content in [
+        ("map-lsoa-rates.geojson", json.dumps(layer)),
+        ("map-hotspot-cells.geojson", json.dumps(cells)),
+        ("map.svg", maps.static_map_svg(layer, cells)),
+    ]:
+        (out_dir / name).write_text(content, encoding="utf-8")
+        written.append(out_dir / name)
+    return written
