@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from crispy_forms_gds.helper import FormHelper
 from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpResponse, JsonResponse
@@ -43,6 +44,8 @@ class RunForm(forms.Form):
     def __init__(self, *args, years, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["year"].choices = [(y, y) for y in years]
+        self.helper = FormHelper(self)
+        self.helper.form_tag = False  # the page supplies the <form>
 
 
 @require_safe
