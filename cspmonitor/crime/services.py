@@ -7,6 +7,7 @@ from pathlib import Path
 from django.conf import settings
 from django.utils import timezone
 
+from cspmonitor.analysis.coverage import check_coverage
 from cspmonitor.analysis.importer import ImportSummary, Progress, import_police_uk
 from cspmonitor.analysis.policeuk import write_rejects
 from cspmonitor.analysis.store import CrimeStore
@@ -16,6 +17,19 @@ from cspmonitor.crime.models import CrimeImport
 def crime_store() -> CrimeStore:
     """The store under ``CRIME_STORE_DIR``."""
     return CrimeStore(Path(str(settings.CRIME_STORE_DIR)))
+
+
+def coverage_lines(store: CrimeStore, forces: set[str]) -> list[str]:
+    """One line per force: the months the store holds, and any gaps or short months."""
+    held: dict[str, dict[str, int]] = {}
+    for (force, month), record in store.months().items():
+        if force in forces:
+            held.setdefault(force, {})[month] = record.rows
+    lines = []
+    for force, months in sorted(held.items()):
+        check = check_coverage(months, min(months), max(months))
+        lines.append(f"Coverage, {force}: {len(months)} months held. {check.describe()}")
+    return lines
 
 
 def run_import(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -39,7 +41,12 @@ def _assess(tmp: Path, effects, seed: int) -> dict:
 
 
 @pytest.fixture(scope="module")
-def planted(tmp_path_factory):
+def planted_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("planted")
+
+
+@pytest.fixture(scope="module")
+def planted(planted_dir):
     effects = [
         Rise("Burglary", BABERGH, factor=1.8, from_month="2022-04"),
         Hotspot(
@@ -51,7 +58,7 @@ def planted(tmp_path_factory):
         ),
         NearRepeat("Burglary", fraction=0.3, max_distance_m=150, max_days=10),
     ]
-    return _assess(tmp_path_factory.mktemp("planted"), effects, seed=11)
+    return _assess(planted_dir, effects, seed=11)
 
 
 @pytest.fixture(scope="module")
@@ -119,3 +126,20 @@ def test_rates_per_1000_use_the_district_population(planted):
     )
     assert row["population"] == geography.district_population_2020(REFERENCE_DIR)[BABERGH]
     assert row["rate"] == pytest.approx(1000 * row["count"] / row["population"])
+
+
+def test_counts_per_crime_type_and_district_equal_the_input_files(planted, planted_dir):
+    lookup = {code: row.district_code for code, row in geography.lsoa_districts(REFERENCE_DIR).items()}
+    expected: Counter = Counter()
+    for path in sorted((planted_dir / "csv").glob("*/*-street.csv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                district = lookup.get(row["LSOA code"])
+                if "2022-04" <= row["Month"] <= "2023-03" and district in DISTRICTS:
+                    expected[(district, row["Crime type"])] += 1
+    got = {
+        (t["area"], t["crime_type"]): t["current"]
+        for t in planted["totals"]
+        if t["area"] in DISTRICTS and t["crime_type"] != "All crime and ASB"
+    }
+    assert {key: n for key, n in got.items() if n} == dict(expected)

@@ -20,6 +20,7 @@ def test_it_imports_the_sample_and_records_the_import(db):
     assert "70 rows read from 1 files: 70 valid" in out
     assert "suffolk 2023-03: added, 70 rows" in out
     assert "1/1 files" in err  # the progress bar reached the end
+    assert "Coverage, suffolk: 1 months held. All months from 2023-03 to 2023-03 are present." in out
     record = CrimeImport.objects.get()
     assert record.status == "succeeded" and record.rows_valid == 70 and record.months_added == 1
 
@@ -46,3 +47,14 @@ def test_rejects_are_written_to_a_file_and_named_in_the_output(db, tmp_path):
 def test_a_path_with_no_police_uk_files_is_an_error(db, tmp_path):
     with pytest.raises(CommandError, match="No police.uk street files were found"):
         _run(str(tmp_path))
+
+
+def test_the_summary_names_a_missing_month(db, tmp_path):
+    for month in ["2023-01", "2023-03"]:
+        target = tmp_path / month / f"{month}-suffolk-street.csv"
+        target.parent.mkdir()
+        target.write_text(
+            SAMPLE.read_text(encoding="utf-8").replace("2023-03,", f"{month},"), encoding="utf-8"
+        )
+    out, _ = _run(str(tmp_path))
+    assert "Coverage, suffolk: 2 months held. Coverage is incomplete (missing: 2023-02)." in out

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from cspmonitor.crime.services import run_import
+from cspmonitor.crime.services import coverage_lines, crime_store, run_import
 
 
 class Command(BaseCommand):
@@ -32,6 +32,8 @@ class Command(BaseCommand):
         self.stdout.write(summary.describe())
         for month in summary.months:
             self.stdout.write(f"  {month.force} {month.month}: {month.action}, {month.rows:,} rows")
+        for line in coverage_lines(crime_store(), {month.force for month in summary.months}):
+            self.stdout.write(line)
         if summary.rejects:
             self.stdout.write(f"{len(summary.rejects):,} rejects listed in {record.rejects_file}")
             for reject in summary.rejects[:10]:
