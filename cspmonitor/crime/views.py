@@ -48,21 +48,22 @@ class RunForm(forms.Form):
         self.helper.form_tag = False  # the page supplies the <form>
 
 
+def _list_page(request, partnership, access, form, years, status=200):
+    context = {
+        "partnership": partnership,
+        "access": access,
+        "years": years,
+        "form": form,
+        "assessments": partnership.assessments.all()[:20],
+    }
+    return render(request, "crime/assessment_list.html", context, status=status)
+
+
 @require_safe
 @partnership_view()
 def assessment_list(request, partnership, access):
     years = _years_held(partnership)
-    return render(
-        request,
-        "crime/assessment_list.html",
-        {
-            "partnership": partnership,
-            "access": access,
-            "years": years,
-            "form": RunForm(years=years),
-            "assessments": partnership.assessments.all()[:20],
-        },
-    )
+    return _list_page(request, partnership, access, RunForm(years=years), years)
 
 
 @require_POST
@@ -71,18 +72,7 @@ def assessment_run(request, partnership, access):
     years = _years_held(partnership)
     form = RunForm(request.POST, years=years)
     if not form.is_valid():
-        return render(
-            request,
-            "crime/assessment_list.html",
-            {
-                "partnership": partnership,
-                "access": access,
-                "years": years,
-                "form": form,
-                "assessments": partnership.assessments.all()[:20],
-            },
-            status=400,
-        )
+        return _list_page(request, partnership, access, form, years, status=400)
     assessment = Assessment.objects.create(
         partnership=partnership, year=form.cleaned_data["year"], created_by=request.user
     )

@@ -21,6 +21,17 @@ class GdsModelForm(forms.ModelForm):
         self.helper.label_size = Size.SMALL
         self.helper.legend_size = Size.SMALL
 
+    def unique_name(self, message: str) -> str:
+        """The cleaned name, refused when another record of this partnership has it (any case)."""
+        name = self.cleaned_data["name"].strip()
+        model = self._meta.model
+        others = model.objects.filter(partnership=self.partnership, name__iexact=name)
+        if self.instance.pk:
+            others = others.exclude(pk=self.instance.pk)
+        if others.exists():
+            raise forms.ValidationError(message)
+        return name
+
 
 class OrganisationForm(GdsModelForm):
     class Meta:
@@ -45,13 +56,7 @@ class OrganisationForm(GdsModelForm):
         )
 
     def clean_name(self):
-        name = self.cleaned_data["name"].strip()
-        duplicate = Organisation.objects.filter(partnership=self.partnership, name__iexact=name)
-        if self.instance.pk:
-            duplicate = duplicate.exclude(pk=self.instance.pk)
-        if duplicate.exists():
-            raise forms.ValidationError("An organisation with this name is already in the partnership")
-        return name
+        return self.unique_name("An organisation with this name is already in the partnership")
 
 
 class GroupForm(GdsModelForm):
@@ -87,13 +92,7 @@ class GroupForm(GdsModelForm):
         )
 
     def clean_name(self):
-        name = self.cleaned_data["name"].strip()
-        duplicate = Group.objects.filter(partnership=self.partnership, name__iexact=name)
-        if self.instance.pk:
-            duplicate = duplicate.exclude(pk=self.instance.pk)
-        if duplicate.exists():
-            raise forms.ValidationError("A group with this name is already in the partnership")
-        return name
+        return self.unique_name("A group with this name is already in the partnership")
 
     def clean_parent(self):
         parent = self.cleaned_data.get("parent")
