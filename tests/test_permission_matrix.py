@@ -10,32 +10,37 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from cspmonitor.crime.models import Assessment
 from cspmonitor.partnership.models import Group, Meeting, Organisation
 from tests.conftest import sign_in
 
 PERSONAS = ["anonymous", "administrator", "officer", "partner_lead", "panel_member", "viewer", "outsider"]
 
-#                                       anon admin officer lead panel viewer outsider
+# fmt: off
+#                                 anon admin officer lead panel viewer outsider
 MATRIX = {
-    "home": (200, 302, 302, 302, 302, 302, 302),
-    "accessibility": (200, 200, 200, 200, 200, 200, 200),
-    "cookies": (200, 200, 200, 200, 200, 200, 200),
-    "overview": (302, 200, 200, 200, 200, 200, 404),
-    "districts_geojson": (302, 200, 200, 200, 200, 200, 404),
-    "organisation_create": (302, 200, 200, 403, 403, 403, 404),
-    "organisation_edit_police": (302, 200, 200, 200, 403, 403, 404),
-    "organisation_edit_council": (302, 200, 200, 403, 403, 403, 404),
-    "group_create": (302, 200, 200, 403, 403, 403, 404),
-    "group": (302, 200, 200, 200, 200, 200, 404),
-    "group_edit": (302, 200, 200, 403, 403, 403, 404),
-    "meeting_create": (302, 200, 200, 403, 403, 403, 404),
-    "meeting_official": (302, 200, 200, 200, 200, 200, 404),
-    "meeting_sensitive": (302, 200, 200, 404, 200, 404, 404),
-    "meeting_edit_official": (302, 200, 200, 403, 403, 403, 404),
-    "meeting_edit_sensitive": (302, 200, 200, 403, 403, 403, 404),
-    "admin": (302, 200, 302, 302, 302, 302, 302),
-    "assessments": (302, 200, 200, 200, 200, 200, 404),
+    "home":                       (200, 302, 302, 302, 302, 302, 302),
+    "accessibility":              (200, 200, 200, 200, 200, 200, 200),
+    "cookies":                    (200, 200, 200, 200, 200, 200, 200),
+    "overview":                   (302, 200, 200, 200, 200, 200, 404),
+    "districts_geojson":          (302, 200, 200, 200, 200, 200, 404),
+    "organisation_create":        (302, 200, 200, 403, 403, 403, 404),
+    "organisation_edit_police":   (302, 200, 200, 200, 403, 403, 404),
+    "organisation_edit_council":  (302, 200, 200, 403, 403, 403, 404),
+    "group_create":               (302, 200, 200, 403, 403, 403, 404),
+    "group":                      (302, 200, 200, 200, 200, 200, 404),
+    "group_edit":                 (302, 200, 200, 403, 403, 403, 404),
+    "meeting_create":             (302, 200, 200, 403, 403, 403, 404),
+    "meeting_official":           (302, 200, 200, 200, 200, 200, 404),
+    "meeting_sensitive":          (302, 200, 200, 404, 200, 404, 404),
+    "meeting_edit_official":      (302, 200, 200, 403, 403, 403, 404),
+    "meeting_edit_sensitive":     (302, 200, 200, 403, 403, 403, 404),
+    "admin":                      (302, 200, 302, 302, 302, 302, 302),
+    "assessments":                (302, 200, 200, 200, 200, 200, 404),
+    "assessment_queued":          (302, 200, 200, 200, 200, 200, 404),
+    "assessment_status":          (302, 200, 200, 200, 200, 200, 404),
 }
+# fmt: on
 
 
 def _url(name: str, partnership) -> str:
@@ -43,6 +48,7 @@ def _url(name: str, partnership) -> str:
     orgs = Organisation.objects.filter(partnership=partnership)
     partnership_group = Group.objects.get(partnership=partnership, kind=Group.Kind.PARTNERSHIP)
     official = Meeting.objects.filter(group__partnership=partnership, classification="official").first()
+    queued, _ = Assessment.objects.get_or_create(partnership=partnership, year="2022-23")
     sensitive = Meeting.objects.filter(
         group__partnership=partnership, classification="official-sensitive"
     ).first()
@@ -69,6 +75,8 @@ def _url(name: str, partnership) -> str:
         "meeting_edit_sensitive": reverse("partnership:meeting_edit", args=[slug, sensitive.pk]),
         "admin": reverse("admin:index"),
         "assessments": reverse("crime:assessments", args=[slug]),
+        "assessment_queued": queued.get_absolute_url(),
+        "assessment_status": reverse("crime:assessment_status", args=[slug, queued.pk]),
     }[name]
 
 
