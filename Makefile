@@ -35,6 +35,11 @@ test: $(VENV)/.installed node_modules/.package-lock.json
 	  echo "== SQLite ==" && $(PY) -m pytest && \
 	  echo "== PostgreSQL ==" && DATABASE_URL=$$url $(PY) -m pytest
 
+## bench: speed and memory against named baselines; writes bench/results/latest.json
+bench: $(VENV)/.installed
+	$(PY) -m pip install --quiet -e . --group bench
+	$(PY) bench/run.py
+
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check cspmonitor tests
 	$(VENV)/bin/mypy cspmonitor

@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from cspmonitor.analysis import geography
+from cspmonitor.analysis.assessment_counts import ALL_AREAS
 
 # Six-step sequential blues (light to dark); the legend gives each step's range in words.
 SHADES = ["#f7fbff", "#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c"]
@@ -31,7 +32,9 @@ def shade(rate: float, breaks: list[float]) -> str:
 
 def lsoa_layer(result: Mapping, reference_dir: Path) -> dict:
     """LSOA boundaries with this year's count, rate per 1,000, hotspot class and trend."""
-    collection = geography.lsoa_boundaries(reference_dir, list(result["areas"])[:-1])
+    # Not the order of result["areas"]: PostgreSQL's jsonb does not keep the keys' order.
+    districts = [code for code in result["areas"] if code != ALL_AREAS]
+    collection = geography.lsoa_boundaries(reference_dir, districts)
     population = geography.population_2020(reference_dir)
     rows = {r["lsoa_code"]: r for r in result.get("hotspots_lsoa", {}).get("rows", [])}
     rates = []

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from io import StringIO
 
+import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -64,6 +65,9 @@ def test_a_viewer_cannot_start_an_assessment(client, assessed, demo):
     assert response.status_code == 403
 
 
+# The worker closes its database connection when it finishes, as a separate process would;
+# that needs a test whose data are committed, not one wrapped in a transaction.
+@pytest.mark.django_db(transaction=True)
 def test_an_officer_starts_an_assessment_that_a_background_worker_completes(
     client, demo, demo_crime_store, settings
 ):
