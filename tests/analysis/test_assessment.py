@@ -14,7 +14,7 @@ from cspmonitor.analysis.assessment_spatial import spatial_stages
 from cspmonitor.analysis.importer import import_police_uk
 from cspmonitor.analysis.store import CrimeStore
 from cspmonitor.analysis.synthetic import Hotspot, NearRepeat, Rise, generate_police_uk
-from tests.reference import REFERENCE_DIR
+from tests.reference import REFERENCE_DIR, SAMPLE
 
 DISTRICTS = {"E07000245": "West Suffolk", "E07000200": "Babergh", "E07000203": "Mid Suffolk"}
 BABERGH = "E07000200"
@@ -143,3 +143,33 @@ def test_counts_per_crime_type_and_district_equal_the_input_files(planted, plant
         if t["area"] in DISTRICTS and t["crime_type"] != "All crime and ASB"
     }
     assert {key: n for key, n in got.items() if n} == dict(expected)
+
+
+def test_real_rows_located_in_another_district_are_counted_apart_not_lost(tmp_path):
+    with SAMPLE.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    elsewhere = sum(1 for r in rows if r["LSOA name"].startswith("Arun"))
+    unlocated = sum(1 for r in rows if not r["LSOA code"])
+    assert elsewhere == 2  # as PROVENANCE.md describes the sample
+    store = CrimeStore(tmp_path / "store")
+    import_police_uk([SAMPLE], store)
+    lookup = {code: row.district_code for code, row in geography.lsoa_districts(REFERENCE_DIR).items()}
+    inputs = AssessmentInputs(
+        "Western Suffolk CSP",
+        DISTRICTS,
+        ["suffolk"],
+        "2022-04",
+        "2023-03",
+        lookup,
+        geography.district_population_2020(REFERENCE_DIR),
+    )
+    result = run_assessment(store, inputs)
+    assert result["excluded"]["outside_the_partnership"] == elsewhere
+    assert result["excluded"]["without_a_location"] == unlocated
+    partnership_total = next(
+        t["current"]
+        for t in result["totals"]
+        if t["area"] == "all" and t["crime_type"] == "All crime and ASB"
+    )
+    assert partnership_total + elsewhere + unlocated == len(rows)
+    assert not result["coverage"]["suffolk"]["complete"]  # only March 2023 is held
