@@ -21,7 +21,8 @@ What is measured, all on data generated here from fixed seeds:
     classes with esda is set against the agreement of esda with itself under another seed.
 * Knox test on clustered "burglaries" (10,000 and 50,000 events, 5 distance x 8 time bands,
   99 permutations): wall time and peak traced memory (tracemalloc, which sees NumPy's
-  allocations), and an all-pairs O(n^2) count for a small n checked against ours. The
+  allocations; ``--knox-child N`` runs one test alone so that bench/run.py can read the
+  child's peak RSS), and an all-pairs O(n^2) count for a small n checked against ours. The
   NearRepeat R package itself is not run here (no R on these machines); its conventions are
   reproduced and tested in tests/analysis/test_nearrepeat.py.
 * Kernel density of 75,000 points on 500 m cells over 100 km x 80 km, with the largest
@@ -150,6 +151,10 @@ def bench_gi_star(n_polygons: int, esda_permutations: bool, esda_n: int | None) 
         },
         "mean_abs_p_diff_ours_vs_esda": float(np.mean(np.abs(ours_p.p_sim - e_cold.p_sim))),
         "mean_abs_p_diff_esda_vs_esda": float(np.mean(np.abs(e_warm.p_sim - e_cold.p_sim))),
+        # Where the classes differ, and which side flags: says whether a disagreement is
+        # spread evenly (Monte Carlo noise) or one-sided (a rule, such as how ties count).
+        "disagreements_ours_vs_esda": _disagreements(ours_sig, a_sig, ours_p.z),
+        "disagreements_esda_vs_esda": _disagreements(b_sig, a_sig, ours_p.z),
     }
     # Counts tie often. esda compares floating-point ratios (compiled with fastmath), so an
     # exact tie can fall either way; ours counts ties exactly. Jittering the counts removes
@@ -168,6 +173,24 @@ def bench_gi_star(n_polygons: int, esda_permutations: bool, esda_n: int | None) 
         "mean_abs_p_diff_esda_vs_esda": float(np.mean(np.abs(esda_j[1] - esda_j[0]))),
     }
     return out
+
+
+def _disagreements(first: np.ndarray, second: np.ndarray, z: np.ndarray) -> dict:
+    differ = first != second
+    return {
+        "units": int(differ.sum()),
+        "only_first_significant": int((first & ~second).sum()),
+        "only_second_significant": int((~first & second).sum()),
+        "on_cold_side_z_below_0": int((differ & (z < 0)).sum()),
+        "on_hot_side_z_above_0": int((differ & (z > 0)).sum()),
+    }
+
+
+def knox_child(n: int) -> dict:
+    """One Knox run on n events, for a child process whose peak RSS the parent reads."""
+    x, y, t = clustered_events(n, seed=n)
+    result, wall = timed(knox_test, x, y, t, DISTANCES, TIMES, permutations=99, seed=1)
+    return {"n": n, "wall_s": wall, "close_pairs": result.n_close_pairs}
 
 
 def bench_knox(sizes: tuple[int, ...], baseline_n: int) -> dict:
@@ -278,7 +301,11 @@ def main() -> None:
     parser.add_argument("--n-polygons", type=int, default=35_000)
     parser.add_argument("--esda-n", type=int, default=None, help="units for the esda permutation run")
     parser.add_argument("--no-esda-permutations", action="store_true")
+    parser.add_argument("--knox-child", type=int, default=None, help="one Knox run (bench/run.py)")
     args = parser.parse_args()
+    if args.knox_child:
+        print(json.dumps(knox_child(args.knox_child)))
+        return
     result = run(args.n_polygons, esda_permutations=not args.no_esda_permutations, esda_n=args.esda_n)
     print(json.dumps(result, indent=2))
 
