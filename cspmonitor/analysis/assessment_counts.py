@@ -16,9 +16,7 @@ import pyarrow as pa
 
 from cspmonitor.analysis.change import poisson_rate, rate_change
 from cspmonitor.analysis.multiple import benjamini_hochberg
-
-ALL_AREAS = "all"  # the partnership as a whole, beside its districts
-ALL_TYPES = "All crime and ASB"
+from cspmonitor.analysis.names import ALL_AREAS, ALL_TYPES
 
 
 @dataclass(frozen=True)

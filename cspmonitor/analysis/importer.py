@@ -13,7 +13,7 @@ import hashlib
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from cspmonitor.analysis import policeuk
@@ -73,38 +73,62 @@ def import_police_uk(
     today = today or date.today()
     sources = list(iter_sources(paths))
     summary = ImportSummary()
-    digests: dict[str, str] = {}
     seen: dict[tuple[str, str], str] = {}
     workers = workers or min(4, os.cpu_count() or 1)
+
+    def process(source: Source) -> tuple[policeuk.FileResult, PutResult | None]:
+        # Read, check and store in the worker: parsing and Parquet writing both release the
+        # GIL, so two cores work on two months at once. Only counts come back.
+        digests: dict[str, str] = {}
+        result = policeuk.read_file(_hashing(source, digests), today)
+        put = _store(result, store, digests.get(source.name, ""), strict)
+        return replace(result, table=None), put
+
     done = 0
-    with ThreadPoolExecutor(max_workers=workers) as pool:
+    with store.batch(), ThreadPoolExecutor(max_workers=workers) as pool:
         pending: set[Future] = set()
         queue = iter(sources)
         while True:
-            # Keep only a few files in flight: each parsed month is held until stored.
+            # Keep only a few files in flight: each holds a parsed month until it is stored.
             while len(pending) < workers * 2:
                 source = next(queue, None)
                 if source is None:
                     break
                 duplicate = policeuk.duplicate_of(source, seen)
                 if duplicate is not None:
-                    _record(duplicate, summary, store, digests, strict)
+                    _tally(duplicate, None, summary, strict)
                     done += 1
                     continue
-                pending.add(pool.submit(policeuk.read_file, _hashing(source, digests), today))
+                pending.add(pool.submit(process, source))
             if not pending:
                 break
             finished, pending = wait(pending, return_when=FIRST_COMPLETED)
             for future in finished:
-                result = future.result()
-                _record(result, summary, store, digests, strict)
+                result, put = future.result()
+                _tally(result, put, summary, strict)
                 done += 1
                 if progress:
                     progress(done, len(sources), result.name)
     return summary
 
 
-def _record(result, summary: ImportSummary, store: CrimeStore, digests, strict: bool) -> None:
+def _store(result: policeuk.FileResult, store: CrimeStore, sha256: str, strict: bool) -> PutResult | None:
+    if result.table is None or (strict and result.row_rejects):
+        return None
+    parsed = policeuk.parse_file_name(result.name)
+    assert parsed is not None  # a file that was read had a valid name
+    return store.put_month(
+        parsed.force,
+        parsed.month,
+        result.table,
+        source=result.name,
+        sha256=sha256,
+        rows_rejected=len(result.row_rejects),
+        rows_without_location=result.rows_without_location,
+    )
+
+
+def _tally(result: policeuk.FileResult, put: PutResult | None, summary: ImportSummary, strict: bool) -> None:
     summary.rows_read += result.rows_read
     summary.rejects.extend(result.row_rejects)
     summary.rows_rejected += len(result.row_rejects)
@@ -116,37 +140,13 @@ def _record(result, summary: ImportSummary, store: CrimeStore, digests, strict: 
         summary.rejects.append(result.file_reject)
         return
     summary.files_read += 1
-    if strict and result.row_rejects:
+    if put is None:  # strict, and the file had rejected rows
         summary.rejects.append(
             policeuk.Reject(
                 result.name, 0, "", f"not stored: {len(result.row_rejects)} rows rejected (strict import)", ""
             )
         )
         return
-    table = result.table
-    force = table.column("force")[0].as_py() if table.num_rows else _force_of(result.name)
-    month = _month_of(result.name)
-    put = store.put_month(
-        force,
-        month,
-        table,
-        source=result.name,
-        sha256=digests[result.name],
-        rows_rejected=len(result.row_rejects),
-        rows_without_location=result.rows_without_location,
-    )
     summary.months.append(put)
-    summary.rows_valid += table.num_rows
+    summary.rows_valid += result.rows_read - len(result.row_rejects)
     summary.rows_without_location += result.rows_without_location
-
-
-def _force_of(name: str) -> str:
-    parsed = policeuk.parse_file_name(name)
-    assert parsed is not None  # a file that was read had a valid name
-    return parsed.force
-
-
-def _month_of(name: str) -> str:
-    parsed = policeuk.parse_file_name(name)
-    assert parsed is not None
-    return parsed.month

@@ -17,6 +17,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,6 +74,27 @@ class CrimeStore:
     def __init__(self, root: str | os.PathLike[str]):
         self.root = Path(root)
         self._lock = threading.Lock()
+        self._batch: dict[tuple[str, str], MonthRecord] | None = None
+
+    @contextmanager
+    def batch(self) -> Iterator[CrimeStore]:
+        """Hold the manifest in memory while many months are put, and write it once at the end.
+
+        Rewriting the manifest after every month made a national import spend a third of its
+        time on it. Each month's data file is still replaced atomically as it is put; the
+        manifest is written when the batch ends, also when it ends with an error, so it always
+        records the months that were stored.
+        """
+        with self._lock:
+            self._batch = self.months()
+            before = dict(self._batch)
+        try:
+            yield self
+        finally:
+            with self._lock:
+                records, self._batch = self._batch, None
+                if records != before:
+                    self._write_manifest(records)
 
     # -- manifest -----------------------------------------------------------------------------
     @property
@@ -102,16 +125,21 @@ class CrimeStore:
         rows_rejected: int = 0,
         rows_without_location: int = 0,
     ) -> PutResult:
-        """Store one force-month's rows, replacing any earlier version of that month whole."""
+        """Store one force-month's rows, replacing any earlier version of that month whole.
+
+        Safe to call from several threads at once for different months: the Parquet file is
+        written outside the lock (PyArrow releases the GIL), only the manifest is shared.
+        """
         with self._lock:
-            records = self.months()
-            earlier = records.get((force, month))
-            if earlier is not None and earlier.sha256 == sha256:
-                return PutResult(force, month, "unchanged", earlier.rows)
-            path = self._month_path(force, month)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            columns = [name for name in table.column_names if name not in {"force", "month"}]
-            _atomic_write(table.select(columns), path)
+            earlier = (self._batch if self._batch is not None else self.months()).get((force, month))
+        if earlier is not None and earlier.sha256 == sha256:
+            return PutResult(force, month, "unchanged", earlier.rows)
+        path = self._month_path(force, month)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        columns = [name for name in table.column_names if name not in {"force", "month"}]
+        _atomic_write(table.select(columns), path)
+        with self._lock:
+            records = self._batch if self._batch is not None else self.months()
             records[(force, month)] = MonthRecord(
                 force=force,
                 month=month,
@@ -123,8 +151,9 @@ class CrimeStore:
                 imported_at=dt.datetime.now(dt.UTC).replace(microsecond=0),
                 revision=(earlier.revision + 1) if earlier else 1,
             )
-            self._write_manifest(records)
-            return PutResult(force, month, "replaced" if earlier else "added", table.num_rows)
+            if self._batch is None:
+                self._write_manifest(records)
+        return PutResult(force, month, "replaced" if earlier else "added", table.num_rows)
 
     def _month_path(self, force: str, month: str) -> Path:
         return self.root / f"force={force}" / f"month={month}" / "data.parquet"
@@ -159,5 +188,6 @@ def _quote(text: str) -> str:
 
 def _atomic_write(table: pa.Table, path: Path) -> None:
     temporary = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-    pq.write_table(table, temporary, compression="zstd")
+    # zstd level 1: files about as small as the default level, written a fifth faster.
+    pq.write_table(table, temporary, compression="zstd", compression_level=1)
     os.replace(temporary, path)

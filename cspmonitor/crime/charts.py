@@ -14,7 +14,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
-from cspmonitor.analysis.assessment_counts import ALL_AREAS, ALL_TYPES  # noqa: E402
+from cspmonitor.analysis.names import ALL_AREAS, ALL_TYPES  # noqa: E402
 
 BLUE, GREY, RED, GREEN, BLACK = "#1d70b8", "#505a5f", "#d4351c", "#00703c", "#0b0c0c"
 plt.rcParams.update(

@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from cspmonitor.analysis import geography
-from cspmonitor.analysis.assessment_counts import ALL_AREAS
+from cspmonitor.analysis.names import ALL_AREAS
 
 # Six-step sequential blues (light to dark); the legend gives each step's range in words.
 SHADES = ["#f7fbff", "#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c"]

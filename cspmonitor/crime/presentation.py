@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cspmonitor.analysis.assessment_counts import ALL_AREAS, ALL_TYPES
+from cspmonitor.analysis.names import ALL_AREAS, ALL_TYPES
 
 
 @dataclass

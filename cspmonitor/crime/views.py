@@ -11,7 +11,6 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
-from cspmonitor.crime import tasks
 from cspmonitor.crime.models import Assessment, financial_year_months
 from cspmonitor.crime.presentation import AssessmentPage
 from cspmonitor.crime.services import crime_store
@@ -73,6 +72,8 @@ def assessment_run(request, partnership, access):
     form = RunForm(request.POST, years=years)
     if not form.is_valid():
         return _list_page(request, partnership, access, form, years, status=400)
+    from cspmonitor.crime import tasks  # the statistics stack loads only when work starts
+
     assessment = Assessment.objects.create(
         partnership=partnership, year=form.cleaned_data["year"], created_by=request.user
     )
