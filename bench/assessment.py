@@ -55,9 +55,7 @@ def child(store_dir: str, reference_dir: str, repeat: int) -> None:
     ref = Path(reference_dir)
     cold: dict = {}
     districts = list(DISTRICTS)
-    lookup, cold["lsoa_lookup_s"] = _timed(
-        lambda: {code: row.district_code for code, row in geography.lsoa_districts(ref).items()}
-    )
+    lookup, cold["lsoa_lookup_s"] = _timed(lambda: geography.district_of_lsoa(ref))
     district_population, cold["district_population_s"] = _timed(geography.district_population_2020, ref)
     lsoa_population, cold["lsoa_population_s"] = _timed(geography.population_2020, ref)
     imd, cold["imd2019_xlsx_s"] = _timed(lambda: {c: d.decile for c, d in geography.imd2019(ref).items()})

@@ -112,6 +112,16 @@ def lsoa_districts(reference_dir: Path) -> Mapping[str, LsoaDistrict]:
     return _districts_by_code(reference_file(reference_dir, LOOKUP_FILE))
 
 
+def district_of_lsoa(reference_dir: Path) -> Mapping[str, str]:
+    """LSOA code (2011 or 2021) → current district code (LAD 2022), for counting by district."""
+    return _district_codes(reference_file(reference_dir, LOOKUP_FILE))
+
+
+@functools.lru_cache(maxsize=4)
+def _district_codes(path: Path) -> Mapping[str, str]:
+    return {code: row.district_code for code, row in _districts_by_code(path).items()}
+
+
 @functools.lru_cache(maxsize=4)
 def _districts_by_code(path: Path) -> Mapping[str, LsoaDistrict]:
     out: dict[str, LsoaDistrict] = {}

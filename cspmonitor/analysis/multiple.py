@@ -34,20 +34,14 @@ def holm(p_values: ArrayLike) -> np.ndarray:
     >>> holm([0.01, 0.04, 0.03, 0.005]).round(4).tolist()
     [0.03, 0.06, 0.06, 0.02]
     """
-    p, present = _validated(p_values)
-    adjusted = np.full(p.shape, np.nan)
-    values = p[present]
-    m = values.size
-    if m:
-        order = np.argsort(values, kind="stable")
-        scaled = values[order] * (m - np.arange(m))
-        # Step-down: a hypothesis can only be rejected if all smaller p-values were, so the
-        # adjusted values must never decrease along the sorted order.
-        stepped = np.minimum(np.maximum.accumulate(scaled), 1.0)
-        out = np.empty(m)
-        out[order] = stepped
-        adjusted[present] = out
-    return adjusted
+
+    def step_down(ordered: np.ndarray) -> np.ndarray:
+        m = ordered.size
+        # A hypothesis can only be rejected if all smaller p-values were, so the adjusted
+        # values must never decrease along the sorted order: the running maximum.
+        return np.maximum.accumulate(ordered * (m - np.arange(m)))
+
+    return _adjust_sorted(p_values, step_down)
 
 
 def benjamini_hochberg(p_values: ArrayLike) -> np.ndarray:
@@ -63,17 +57,24 @@ def benjamini_hochberg(p_values: ArrayLike) -> np.ndarray:
     >>> benjamini_hochberg([0.01, 0.04, 0.03, 0.005]).round(4).tolist()
     [0.02, 0.04, 0.04, 0.02]
     """
+
+    def step_up(ordered: np.ndarray) -> np.ndarray:
+        m = ordered.size
+        # The running minimum from the largest p-value down.
+        return np.minimum.accumulate((ordered * m / np.arange(1, m + 1))[::-1])[::-1]
+
+    return _adjust_sorted(p_values, step_up)
+
+
+def _adjust_sorted(p_values: ArrayLike, adjust) -> np.ndarray:
+    """Apply ``adjust`` to the sorted non-missing p-values, cap at 1, restore the order."""
     p, present = _validated(p_values)
     adjusted = np.full(p.shape, np.nan)
     values = p[present]
-    m = values.size
-    if m:
+    if values.size:
         order = np.argsort(values, kind="stable")
-        scaled = values[order] * m / np.arange(1, m + 1)
-        # Step-up: the running minimum from the largest p-value down.
-        stepped = np.minimum(np.minimum.accumulate(scaled[::-1])[::-1], 1.0)
-        out = np.empty(m)
-        out[order] = stepped
+        out = np.empty(values.size)
+        out[order] = np.minimum(adjust(values[order]), 1.0)
         adjusted[present] = out
     return adjusted
 

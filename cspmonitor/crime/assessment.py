@@ -39,14 +39,13 @@ def inputs_for(partnership, year: str) -> AssessmentInputs:
     if not forces:
         raise AssessmentNotPossible(f"{partnership} has no police force area with a police.uk force.")
     ref = reference_dir()
-    lookup = {code: row.district_code for code, row in geography.lsoa_districts(ref).items()}
     return AssessmentInputs(
         partnership=partnership.name,
         districts=districts,
         forces=forces,
         first_month=first,
         last_month=last,
-        lsoa_district=lookup,
+        lsoa_district=geography.district_of_lsoa(ref),
         district_population=geography.district_population_2020(ref),
         lsoa_population=geography.population_2020(ref),
         lsoa_imd_decile={code: d.decile for code, d in geography.imd2019(ref).items()},

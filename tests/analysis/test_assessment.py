@@ -26,18 +26,21 @@ def _assess(tmp: Path, effects, seed: int) -> dict:
     generate_police_uk(tmp / "csv", months=MONTHS, seed=seed, effects=effects, reference_dir=REFERENCE_DIR)
     store = CrimeStore(tmp / "store")
     import_police_uk([tmp / "csv"], store)
-    lookup = {code: row.district_code for code, row in geography.lsoa_districts(REFERENCE_DIR).items()}
-    inputs = AssessmentInputs(
+    return run_assessment(store, _inputs(), extra_stages=spatial_stages(REFERENCE_DIR))
+
+
+def _inputs() -> AssessmentInputs:
+    """Western Suffolk's 2022-23 assessment inputs, as the web app builds them."""
+    return AssessmentInputs(
         "Western Suffolk CSP",
         DISTRICTS,
         ["suffolk"],
         "2022-04",
         "2023-03",
-        lookup,
+        geography.district_of_lsoa(REFERENCE_DIR),
         geography.district_population_2020(REFERENCE_DIR),
         geography.population_2020(REFERENCE_DIR),
     )
-    return run_assessment(store, inputs, extra_stages=spatial_stages(REFERENCE_DIR))
 
 
 @pytest.fixture(scope="module")
@@ -129,7 +132,7 @@ def test_rates_per_1000_use_the_district_population(planted):
 
 
 def test_counts_per_crime_type_and_district_equal_the_input_files(planted, planted_dir):
-    lookup = {code: row.district_code for code, row in geography.lsoa_districts(REFERENCE_DIR).items()}
+    lookup = geography.district_of_lsoa(REFERENCE_DIR)
     expected: Counter = Counter()
     for path in sorted((planted_dir / "csv").glob("*/*-street.csv")):
         with path.open(encoding="utf-8", newline="") as handle:
@@ -153,17 +156,7 @@ def test_real_rows_located_in_another_district_are_counted_apart_not_lost(tmp_pa
     assert elsewhere == 2  # as PROVENANCE.md describes the sample
     store = CrimeStore(tmp_path / "store")
     import_police_uk([SAMPLE], store)
-    lookup = {code: row.district_code for code, row in geography.lsoa_districts(REFERENCE_DIR).items()}
-    inputs = AssessmentInputs(
-        "Western Suffolk CSP",
-        DISTRICTS,
-        ["suffolk"],
-        "2022-04",
-        "2023-03",
-        lookup,
-        geography.district_population_2020(REFERENCE_DIR),
-    )
-    result = run_assessment(store, inputs)
+    result = run_assessment(store, _inputs())
     assert result["excluded"]["outside_the_partnership"] == elsewhere
     assert result["excluded"]["without_a_location"] == unlocated
     partnership_total = next(
