@@ -6,7 +6,6 @@ import json
 import logging
 from pathlib import Path
 
-from django.conf import settings
 from django.utils import timezone
 
 from cspmonitor.analysis import geography
@@ -14,20 +13,13 @@ from cspmonitor.analysis.assessment import AssessmentInputs, run_assessment
 from cspmonitor.analysis.assessment_spatial import spatial_stages
 from cspmonitor.crime.models import Assessment, financial_year_months
 from cspmonitor.crime.services import crime_store
+from cspmonitor.partnership.reference import reference_dir
 
 log = logging.getLogger(__name__)
 
 
 class AssessmentNotPossible(ValueError):
     """The partnership lacks something the assessment needs; the message says what."""
-
-
-def reference_dir() -> Path:
-    if settings.REFERENCE_DATA_DIR is None:
-        raise AssessmentNotPossible(
-            "REFERENCE_DATA_DIR is not set: the assessment needs ONS lookups, populations and boundaries."
-        )
-    return Path(settings.REFERENCE_DATA_DIR)
 
 
 def inputs_for(partnership, year: str) -> AssessmentInputs:

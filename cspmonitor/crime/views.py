@@ -141,7 +141,7 @@ def assessment_chart(request, partnership, access, pk, name):
 @partnership_view()
 def assessment_map_layer(request, partnership, access, pk, layer):
     from cspmonitor.crime import maps
-    from cspmonitor.crime.assessment import reference_dir
+    from cspmonitor.partnership.reference import reference_dir
 
     result = _result(partnership, pk)
     if layer == "lsoas":

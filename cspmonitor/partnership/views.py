@@ -11,7 +11,7 @@ from django.views.decorators.http import require_safe
 from cspmonitor.partnership.access import can_edit_registry, partnership_view
 from cspmonitor.partnership.forms import GroupForm, MeetingForm, OrganisationForm
 from cspmonitor.partnership.models import Group, Meeting, Organisation
-from cspmonitor.partnership.reference import ReferenceDataMissing, district_boundaries
+from cspmonitor.partnership.reference import ReferenceDataError, district_boundaries
 
 
 @partnership_view()
@@ -35,7 +35,7 @@ def overview(request, partnership, access):
 def districts_geojson(request, partnership, access):
     try:
         collection = district_boundaries(partnership.district_codes())
-    except ReferenceDataMissing as error:
+    except ReferenceDataError as error:
         return JsonResponse({"error": str(error)}, status=503)
     return JsonResponse(collection)
 

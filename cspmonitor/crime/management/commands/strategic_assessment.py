@@ -3,6 +3,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from cspmonitor.analysis.geography import ReferenceDataError
 from cspmonitor.crime.assessment import AssessmentNotPossible, compute, write_outputs
 from cspmonitor.crime.models import Assessment, financial_year_months
 from cspmonitor.partnership.models import Partnership
@@ -57,5 +58,5 @@ class Command(BaseCommand):
             try:
                 for path in write_outputs(assessment, out):
                     self.stdout.write(f"Wrote {path}")
-            except AssessmentNotPossible as error:
+            except (AssessmentNotPossible, ReferenceDataError) as error:
                 raise CommandError(str(error)) from error
