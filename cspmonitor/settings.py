@@ -108,6 +108,10 @@ else:
             "NAME": str(VAR_DIR / "cspmonitor.sqlite3"),
             # Background workers write while the site reads: wait rather than fail.
             "OPTIONS": {"timeout": 20},
+            # Tests use a file, not SQLite's in-memory database: the browser tests' live server
+            # answers several requests at once, and an in-memory database would be one
+            # connection shared between those threads, which SQLite does not allow safely.
+            "TEST": {"NAME": str(VAR_DIR / "test.sqlite3")},
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
