@@ -83,43 +83,61 @@ class LsoaHotspots:
 
 
 class GridHotspots:
-    """Gi* hotspots on a regular grid of located crimes this year."""
+    """Gi* hotspots on a regular grid, this year against last year on the same cells."""
 
     def __init__(self, cell_m: int = GRID_CELL_M):
         self.cell_m = cell_m
 
+    def _points(self, store, inputs, first, last):
+        points = _located(store, inputs, first, last)
+        return geography.to_bng(points.column("longitude").to_numpy(), points.column("latitude").to_numpy())
+
     def __call__(self, store: CrimeStore, inputs: AssessmentInputs, result: dict) -> None:
-        points = _located(store, inputs, inputs.first_month, inputs.last_month)
-        x, y = geography.to_bng(points.column("longitude").to_numpy(), points.column("latitude").to_numpy())
-        if len(x) == 0:
+        before = self._points(
+            store, inputs, _shift_year(inputs.first_month, -1), _shift_year(inputs.last_month, -1)
+        )
+        now = self._points(store, inputs, inputs.first_month, inputs.last_month)
+        if len(now[0]) == 0:
             return
-        grid = make_grid(self.cell_m, x=x, y=y)
-        counts = bin_points(x, y, self.cell_m, grid=grid)
+        # One grid over both years, so that each cell is the same square of ground in each.
+        grid = make_grid(
+            self.cell_m, x=np.concatenate([before[0], now[0]]), y=np.concatenate([before[1], now[1]])
+        )
         w = contiguity_weights(grid.n_rows, grid.n_cols)
-        fit = gi_star(counts.counts.astype(float), w)
+        counts = [bin_points(x, y, self.cell_m, grid=grid).counts for x, y in (before, now)]
+        fits = [gi_star(c.astype(float), w) for c in counts]
         # Analytic z here, not permutations: with thousands of cells, a permutation p-value
         # can be no smaller than 1/(permutations + 1), and Benjamini–Hochberg over that many
         # cells would then flag nothing however strong the cluster.
-        classes = classify(fit, inference="normal")
+        classes = classify(fits[-1], inference="normal")
+        trends = (
+            hotspot_trends(fits, inference="normal").labels
+            if len(before[0])
+            else np.full(grid.n_cells, "none")
+        )
         cx, cy = grid.centres()
         lon, lat = geography.to_wgs84(cx, cy)
-        flagged = np.flatnonzero(classes.labels != "not significant")
+        flagged = np.flatnonzero((classes.labels != "not significant") | (trends != "none"))
         result["hotspots_grid"] = {
             "method": f"Getis–Ord Gi* on {self.cell_m} m cells (queen contiguity), analytic "
-            "z-scores, Benjamini–Hochberg at 5% across all cells.",
+            "z-scores, Benjamini–Hochberg at 5% across all cells; trends compare this year "
+            "with last year on the same cells.",
             "cell_m": self.cell_m,
             "cells": grid.n_cells,
             "hot": int(classes.hot.sum()),
             "cold": int(classes.cold.sum()),
+            "trends": {str(k): int(v) for k, v in zip(*np.unique(trends, return_counts=True), strict=True)},
             "flagged": [
                 {
                     "x": float(cx[i]),
                     "y": float(cy[i]),
                     "longitude": float(lon[i]),
                     "latitude": float(lat[i]),
-                    "count": int(counts.counts[i]),
-                    "z": float(fit.z[i]),
+                    "previous": int(counts[0][i]),
+                    "count": int(counts[1][i]),
+                    "z": float(fits[-1].z[i]),
                     "class": str(classes.labels[i]),
+                    "trend": str(trends[i]),
                 }
                 for i in flagged
             ],

@@ -70,7 +70,8 @@ def hotspot_cells_layer(result: Mapping) -> dict:
     features = []
     if section:
         half = section["cell_m"] / 2
-        for cell in section["flagged"]:
+        # Only cells significant now: a diminishing cell that is no longer hot is in the table.
+        for cell in (c for c in section["flagged"] if c["class"] != "not significant"):
             xs = np.array(
                 [cell["x"] - half, cell["x"] + half, cell["x"] + half, cell["x"] - half, cell["x"] - half]
             )
@@ -85,7 +86,12 @@ def hotspot_cells_layer(result: Mapping) -> dict:
                         "type": "Polygon",
                         "coordinates": [[[float(a), float(b)] for a, b in zip(lon, lat, strict=True)]],
                     },
-                    "properties": {"class": cell["class"], "count": cell["count"], "z": round(cell["z"], 2)},
+                    "properties": {
+                        "class": cell["class"],
+                        "trend": cell.get("trend", "none"),
+                        "count": cell["count"],
+                        "z": round(cell["z"], 2),
+                    },
                 }
             )
     return {"type": "FeatureCollection", "features": features}

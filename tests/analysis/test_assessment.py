@@ -98,6 +98,21 @@ def test_a_planted_hotspot_is_a_hot_grid_cluster_where_it_was_planted(planted):
     assert nearest < 1500
 
 
+def test_the_planted_hotspot_shows_on_the_grid_as_new_or_intensifying(planted):
+    # The hotspot was planted in the assessed year only, so last year's cells there were quiet.
+    shapes = geography.lsoa_shapes(REFERENCE_DIR, ["E07000245"])
+    i = shapes.codes.index(HOTSPOT_LSOA)
+    near = [
+        c
+        for c in planted["hotspots_grid"]["flagged"]
+        if ((c["x"] - shapes.x[i]) ** 2 + (c["y"] - shapes.y[i]) ** 2) ** 0.5 < 1500
+    ]
+    assert {c["trend"] for c in near} & {"new", "intensifying"}
+    # Gi* judges a cell with its neighbours, so one cell may fall while its cluster rises.
+    rising = [c for c in near if c["trend"] in {"new", "intensifying"}]
+    assert sum(c["count"] for c in rising) > 1.5 * sum(c["previous"] for c in rising)
+
+
 def test_planted_near_repeats_show_more_close_pairs_than_chance(planted):
     knox = planted["near_repeats"]["by_type"]["Burglary"]
     assert knox["ratio"][0][0] > 1.3
