@@ -16,7 +16,7 @@ forces are pseudo-forces with real LSOA codes but approximate locations (see `sy
 The same arguments and seed always give byte-identical files.
 
 >>> from pathlib import Path
->>> summary = generate_police_uk(Path("/tmp/police"), months=("2023-03", "2023-03"),
+>>> summary = generate_police_uk(Path("police-uk"), months=("2023-03", "2023-03"),
 ...                              reference_dir=Path("../shared/data"))  # doctest: +SKIP
 >>> summary.files[0].name  # doctest: +SKIP
 '2023-03-suffolk-street.csv'
