@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+import pyarrow as pa
 
 from cspmonitor.analysis.assessment_counts import (
     ALL_AREAS,
@@ -119,11 +120,9 @@ def run_assessment(
     report(50, "Looking for emerging issues")
     result["emerging"] = _emerging(counts, held, inputs.last_month, inputs.alpha)
     report(60, "Outcomes, repeat locations and LSOA ranking")
-    points = store.query(
-        "points", first_month=inputs.first_month, last_month=inputs.last_month, forces=list(inputs.forces)
-    )
-    result["outcomes"] = _outcomes(points, inputs)
-    result["repeat_locations"] = _repeat_locations(points, inputs)
+    points = partnership_points(store, inputs, inputs.first_month, inputs.last_month)
+    result["outcomes"] = _outcomes(points)
+    result["repeat_locations"] = _repeat_locations(points)
     result["lsoas"] = _lsoa_ranking(points, inputs)
     result["regulation_5"] = regulation_5(result)
     for number, stage in enumerate(extra_stages, start=1):
@@ -268,21 +267,26 @@ def _quarter_ends(last_month: str) -> list[str]:
     return [_shift_year(last_month, -back) for back in range(BASELINE_YEARS, 0, -1)]
 
 
-def _in_partnership(points, inputs: AssessmentInputs) -> list[int]:
+def partnership_points(store: CrimeStore, inputs: AssessmentInputs, first: str, last: str) -> pa.Table:
+    """Located rows of the partnership's forces from ``first`` to ``last`` in its own districts."""
+    points = store.query("points", first_month=first, last_month=last, forces=list(inputs.forces))
     codes = points.column("lsoa_code").to_pylist()
-    return [i for i, code in enumerate(codes) if inputs.lsoa_district.get(code) in inputs.districts]
+    keep = np.array([inputs.lsoa_district.get(code) in inputs.districts for code in codes], dtype=bool)
+    return points.filter(keep)
 
 
-def _outcomes(points, inputs: AssessmentInputs) -> list[dict]:
-    rows = _in_partnership(points, inputs)
+def _outcomes(points: pa.Table) -> list[dict]:
     types, outcomes = points.column("crime_type").to_pylist(), points.column("outcome").to_pylist()
-    tally = Counter((types[i], outcomes[i] or "No outcome recorded (ASB)") for i in rows)
+    tally = Counter(
+        (crime_type, outcome or "No outcome recorded (ASB)")
+        for crime_type, outcome in zip(types, outcomes, strict=True)
+    )
     return [{"crime_type": t, "outcome": o, "count": n} for (t, o), n in sorted(tally.items())]
 
 
-def _repeat_locations(points, inputs: AssessmentInputs, top: int = 20) -> list[dict]:
+def _repeat_locations(points: pa.Table, top: int = 20) -> list[dict]:
     """Snap points ranked by count: police.uk places many crimes on the same anonymous point."""
-    rows = _in_partnership(points, inputs)
+    rows = range(points.num_rows)
     lon, lat = points.column("longitude").to_pylist(), points.column("latitude").to_pylist()
     where, lsoa = points.column("location").to_pylist(), points.column("lsoa_code").to_pylist()
     tally = Counter((lon[i], lat[i]) for i in rows)
@@ -301,10 +305,8 @@ def _repeat_locations(points, inputs: AssessmentInputs, top: int = 20) -> list[d
     ]
 
 
-def _lsoa_ranking(points, inputs: AssessmentInputs, top: int = 20) -> list[dict]:
-    rows = _in_partnership(points, inputs)
-    codes = points.column("lsoa_code").to_pylist()
-    tally = Counter(codes[i] for i in rows)
+def _lsoa_ranking(points: pa.Table, inputs: AssessmentInputs, top: int = 20) -> list[dict]:
+    tally = Counter(points.column("lsoa_code").to_pylist())
     ranked = []
     for code, n in tally.most_common(top):
         population = inputs.lsoa_population.get(code)

@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 
 from cspmonitor.analysis import geography
-from cspmonitor.analysis.assessment import AssessmentInputs, _shift_year
+from cspmonitor.analysis.assessment import AssessmentInputs, _shift_year, partnership_points
 from cspmonitor.analysis.grid import bin_points, contiguity_weights, make_grid
 from cspmonitor.analysis.hotspots import classify, gi_star, hotspot_trends
 from cspmonitor.analysis.nearrepeat import knox_test
@@ -25,13 +25,6 @@ NEAR_REPEAT_TYPES = ("Burglary", "Vehicle crime")
 # police.uk gives only the month, so time is measured in whole months: 0 = the same month.
 KNOX_DISTANCES_M = (0, 200, 400, 600, 800, 1000)
 KNOX_MONTHS = (0, 1, 2, 3, 4)
-
-
-def _located(store: CrimeStore, inputs: AssessmentInputs, first: str, last: str):
-    points = store.query("points", first_month=first, last_month=last, forces=list(inputs.forces))
-    codes = points.column("lsoa_code").to_pylist()
-    keep = np.array([inputs.lsoa_district.get(c) in inputs.districts for c in codes], dtype=bool)
-    return points.filter(keep)
 
 
 class LsoaHotspots:
@@ -50,7 +43,7 @@ class LsoaHotspots:
         ]
         counts = []
         for first, last in periods:
-            tally = Counter(_located(store, inputs, first, last).column("lsoa_code").to_pylist())
+            tally = Counter(partnership_points(store, inputs, first, last).column("lsoa_code").to_pylist())
             y = np.zeros(len(shapes.codes))
             for code, n in tally.items():
                 if code in index:
@@ -89,7 +82,7 @@ class GridHotspots:
         self.cell_m = cell_m
 
     def _points(self, store, inputs, first, last):
-        points = _located(store, inputs, first, last)
+        points = partnership_points(store, inputs, first, last)
         return geography.to_bng(points.column("longitude").to_numpy(), points.column("latitude").to_numpy())
 
     def __call__(self, store: CrimeStore, inputs: AssessmentInputs, result: dict) -> None:
@@ -153,7 +146,7 @@ class NearRepeats:
         self.permutations, self.seed = permutations, seed
 
     def __call__(self, store: CrimeStore, inputs: AssessmentInputs, result: dict) -> None:
-        points = _located(store, inputs, inputs.first_month, inputs.last_month)
+        points = partnership_points(store, inputs, inputs.first_month, inputs.last_month)
         types = np.array(points.column("crime_type").to_pylist())
         months = np.array([int(m[:4]) * 12 + int(m[5:7]) for m in points.column("month").to_pylist()])
         x, y = geography.to_bng(points.column("longitude").to_numpy(), points.column("latitude").to_numpy())

@@ -9,7 +9,7 @@ from pathlib import Path
 from django.utils import timezone
 
 from cspmonitor.analysis import geography
-from cspmonitor.analysis.assessment import AssessmentInputs, run_assessment
+from cspmonitor.analysis.assessment import AssessmentInputs, Progress, run_assessment
 from cspmonitor.analysis.assessment_spatial import spatial_stages
 from cspmonitor.crime.models import Assessment, financial_year_months
 from cspmonitor.crime.services import crime_store
@@ -44,15 +44,24 @@ def inputs_for(partnership, year: str) -> AssessmentInputs:
     )
 
 
-def compute(assessment: Assessment) -> Assessment:
-    """Compute ``assessment`` in place, recording progress, the result or the error."""
+def compute(assessment: Assessment, on_progress: Progress | None = None) -> Assessment:
+    """Compute ``assessment`` in place, recording progress, the result or the error.
+
+    Progress goes to the record (the page polls it) and to ``on_progress`` if given.
+    """
+
+    def progress(percent: int, stage: str) -> None:
+        assessment.report_progress(percent, stage)
+        if on_progress:
+            on_progress(percent, stage)
+
     Assessment.objects.filter(pk=assessment.pk).update(status=Assessment.Status.RUNNING)
     try:
         inputs = inputs_for(assessment.partnership, assessment.year)
         result = run_assessment(
             crime_store(),
             inputs,
-            progress=assessment.report_progress,
+            progress=progress,
             extra_stages=spatial_stages(reference_dir()),
         )
     except Exception as error:

@@ -23,7 +23,7 @@ def test_loading_the_demo_twice_duplicates_nothing_not_even_crime_data(db):
     call_command("load_demo", stdout=out)
     assert _counts() == first
     assert first["Partnership"] == 1 and first["Assessment"] == 1
-    assert "0 months added, 24 unchanged" in out.getvalue()
+    assert "all 24 demo months already held" in out.getvalue()
 
 
 def test_the_demo_assessment_finds_the_planted_shoplifting_rise(db):

@@ -33,11 +33,7 @@ class Command(BaseCommand):
             self.stderr.write(f"\r{percent:3d}% {stage:<60}", ending="")
 
         assessment = Assessment.objects.create(partnership=chosen, year=year)
-        assessment.report_progress = lambda p, s: (
-            Assessment.report_progress(assessment, p, s),
-            progress(p, s),
-        )
-        compute(assessment)
+        compute(assessment, on_progress=progress)
         self.stderr.write("")
         if assessment.status != Assessment.Status.DONE:
             raise CommandError(f"The assessment failed: {assessment.error}")
