@@ -54,8 +54,11 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_forms_gds",
     "django_tasks_db",
+    "simple_history",
     "cspmonitor.accounts",
     "cspmonitor.partnership",
+    "cspmonitor.plans",
+    "cspmonitor.activity",
     "cspmonitor.crime",
     "cspmonitor.demo",
 ]
@@ -72,6 +75,8 @@ MIDDLEWARE = [
     "cspmonitor.accounts.middleware.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Records who made each change in the plans' change history.
+    "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks, so it sees the outcome of authentication.
     "axes.middleware.AxesMiddleware",
 ]
@@ -111,7 +116,8 @@ else:
             # Tests use a file, not SQLite's in-memory database: the browser tests' live server
             # answers several requests at once, and an in-memory database would be one
             # connection shared between those threads, which SQLite does not allow safely.
-            "TEST": {"NAME": str(VAR_DIR / "test.sqlite3")},
+            # SQLITE_TEST_NAME lets two test runs go at once on one machine.
+            "TEST": {"NAME": str(VAR_DIR / env_str("SQLITE_TEST_NAME", "test.sqlite3"))},
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -16,5 +16,7 @@ urlpatterns = [
     path("accounts/", include("cspmonitor.accounts.urls")),
     path("p/", include("cspmonitor.partnership.urls")),
     path("p/", include("cspmonitor.crime.urls")),
+    path("p/", include("cspmonitor.plans.urls")),
+    path("p/", include("cspmonitor.activity.urls")),
     path("admin/", admin.site.urls),
 ]

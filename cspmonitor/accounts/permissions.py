@@ -39,13 +39,44 @@ class Access:
 
     def can_edit_organisation(self, organisation_id: int) -> bool:
         """Editors, or the partner lead of that very organisation."""
+        return self.acts_for(organisation_id)
+
+    def acts_for(self, organisation_id: int | None) -> bool:
+        """May record and change work led by this organisation: its actions' updates, its
+        outputs, its quarterly return. Editors act for every organisation; a partner lead
+        only for their own."""
         if self.can_edit_registry:
             return True
         return (
-            self.role == Role.PARTNER_LEAD
+            organisation_id is not None
+            and self.role == Role.PARTNER_LEAD
             and self.membership is not None
             and self.membership.organisation_id == organisation_id
         )
+
+    @property
+    def can_edit_plan(self) -> bool:
+        """The plan itself (priorities, objectives, actions): administrators and officers."""
+        return self.role in EDITOR_ROLES
+
+    @property
+    def can_record_activity(self) -> bool:
+        """May record updates and outputs for at least one organisation."""
+        return self.role in EDITOR_ROLES or self.role == Role.PARTNER_LEAD
+
+    @property
+    def can_see_history(self) -> bool:
+        """The change history of the plan (who changed what): administrators and officers."""
+        return self.role in EDITOR_ROLES
+
+    def organisations_acted_for(self, partnership) -> list:
+        """The organisations whose returns this person may fill in."""
+        organisations = partnership.organisations.all()
+        if self.can_edit_registry:
+            return list(organisations)
+        if self.role == Role.PARTNER_LEAD and self.membership is not None:
+            return list(organisations.filter(pk=self.membership.organisation_id))
+        return []
 
     @property
     def cleared_for_sensitive(self) -> bool:

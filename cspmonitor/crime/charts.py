@@ -28,7 +28,7 @@ plt.rcParams.update(
 )
 
 
-def _svg(figure) -> str:
+def to_svg(figure) -> str:
     buffer = io.StringIO()
     figure.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
     plt.close(figure)
@@ -67,7 +67,7 @@ def trend(result: Mapping, crime_type: str = ALL_TYPES, area: str = ALL_AREAS) -
     axes.set_ylabel("Crimes and ASB incidents a month")
     axes.set_ylim(bottom=0)
     axes.legend(frameon=False, loc="lower left")
-    return _svg(figure)
+    return to_svg(figure)
 
 
 def small_multiples(result: Mapping, area: str = ALL_AREAS) -> str:
@@ -89,7 +89,7 @@ def small_multiples(result: Mapping, area: str = ALL_AREAS) -> str:
         ax.set_xticks([0, 6, 11], [months[-12][5:], months[-6][5:], months[-1][5:]])
     axes.flat[0].legend(frameon=False, fontsize=8)
     figure.tight_layout()
-    return _svg(figure)
+    return to_svg(figure)
 
 
 def changes(result: Mapping, area: str = ALL_AREAS) -> str:
@@ -109,7 +109,7 @@ def changes(result: Mapping, area: str = ALL_AREAS) -> str:
     axes.axvline(1, color=BLACK, linewidth=1)
     axes.set_yticks(range(len(rows)), [r["crime_type"] for r in rows])
     axes.set_xlabel("Rate ratio, this year to last (95% interval); squares: significant change")
-    return _svg(figure)
+    return to_svg(figure)
 
 
 CHARTS: dict[str, Callable[[Mapping], str]] = {

@@ -40,7 +40,8 @@ def districts_geojson(request, partnership, access):
     return JsonResponse(collection)
 
 
-def _edit(request, partnership, form_class, instance, *, title, success):
+def form_page(request, partnership, form_class, instance, *, title, success, back=None):
+    """Create or change one record with ``form_class``; ``back`` is (url, text) for the back link."""
     form = form_class(request.POST or None, instance=instance, partnership=partnership)
     if request.method == "POST" and form.is_valid():
         obj = form.save(commit=False)
@@ -53,13 +54,15 @@ def _edit(request, partnership, form_class, instance, *, title, success):
             obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else partnership.get_absolute_url()
         )
     return render(
-        request, "partnership/form_page.html", {"partnership": partnership, "form": form, "title": title}
+        request,
+        "partnership/form_page.html",
+        {"partnership": partnership, "form": form, "title": title, "back": back},
     )
 
 
 @partnership_view(can_edit_registry)
 def organisation_create(request, partnership, access):
-    return _edit(
+    return form_page(
         request,
         partnership,
         OrganisationForm,
@@ -74,7 +77,7 @@ def organisation_edit(request, partnership, access, pk):
     organisation = get_object_or_404(Organisation, pk=pk, partnership=partnership)
     if not access.can_edit_organisation(organisation.pk):
         raise PermissionDenied
-    return _edit(
+    return form_page(
         request,
         partnership,
         OrganisationForm,
@@ -99,13 +102,13 @@ def group_detail(request, partnership, access, pk):
 
 @partnership_view(can_edit_registry)
 def group_create(request, partnership, access):
-    return _edit(request, partnership, GroupForm, None, title="Add a group", success="{obj} was added.")
+    return form_page(request, partnership, GroupForm, None, title="Add a group", success="{obj} was added.")
 
 
 @partnership_view(can_edit_registry)
 def group_edit(request, partnership, access, pk):
     group = get_object_or_404(Group, pk=pk, partnership=partnership)
-    return _edit(
+    return form_page(
         request, partnership, GroupForm, group, title=f"Change {group}", success="{obj} was updated."
     )
 
@@ -131,7 +134,7 @@ def meeting_detail(request, partnership, access, pk):
 
 @partnership_view(can_edit_registry)
 def meeting_create(request, partnership, access):
-    return _edit(
+    return form_page(
         request, partnership, MeetingForm, None, title="Record a meeting", success="The meeting was recorded."
     )
 
@@ -139,7 +142,7 @@ def meeting_create(request, partnership, access):
 @partnership_view(can_edit_registry)
 def meeting_edit(request, partnership, access, pk):
     meeting = _visible_meeting(partnership, access, pk)
-    return _edit(
+    return form_page(
         request,
         partnership,
         MeetingForm,

@@ -1,0 +1,173 @@
+"""Forms for the plan, its actions and their quarterly updates (GOV.UK Design System)."""
+
+from __future__ import annotations
+
+from crispy_forms_gds.layout import Field, Layout
+from django import forms
+
+from cspmonitor.forms import DateField
+from cspmonitor.partnership.forms import GdsModelForm
+from cspmonitor.periods import FinancialYear, quarter_choices
+from cspmonitor.plans.models import Action, Objective, Priority, ProgressUpdate
+
+
+def _organisations(form: GdsModelForm, *names: str) -> None:
+    for name in names:
+        form.fields[name].queryset = form.partnership.organisations.all()  # type: ignore[attr-defined]
+
+
+class PriorityForm(GdsModelForm):
+    adopted_on = DateField(label="Date adopted", what="the date the priority was adopted", required=False)
+    retired_on = DateField(label="Date retired", what="the date the priority was retired", required=False)
+
+    class Meta:
+        model = Priority
+        fields = [
+            "title",
+            "kind",
+            "description",
+            "lead_organisation",
+            "adopted_on",
+            "adopted_by",
+            "evidence",
+            "evidence_detail",
+            "status",
+            "retired_on",
+            "order",
+        ]
+        error_messages = {
+            "title": {"required": "Enter the priority's title"},
+            "lead_organisation": {"required": "Select the organisation leading the priority"},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _organisations(self, "lead_organisation")
+        self.fields["adopted_by"].queryset = self.partnership.groups.all()
+        self.helper.layout = Layout(
+            Field.text("title"),
+            Field.radios("kind"),
+            Field.textarea("description", rows=4),
+            Field.select("lead_organisation"),
+            Field("adopted_on"),
+            Field.select("adopted_by"),
+            Field.radios("evidence"),
+            Field.textarea("evidence_detail", rows=3),
+            Field.radios("status", inline=True),
+            Field("retired_on"),
+            Field.text("order", field_width=4),
+        )
+
+
+class ObjectiveForm(GdsModelForm):
+    class Meta:
+        model = Objective
+        fields = ["priority", "title", "description", "order"]
+        error_messages = {"title": {"required": "Enter the objective or workstream's title"}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["priority"].queryset = Priority.objects.for_partnership(self.partnership)
+        self.helper.layout = Layout(
+            Field.select("priority"),
+            Field.text("title"),
+            Field.textarea("description", rows=4),
+            Field.text("order", field_width=4),
+        )
+
+
+class ActionForm(GdsModelForm):
+    start_date = DateField(label="Start date", what="the date the action starts")
+    due_date = DateField(label="Due date", what="the date the action is due")
+
+    class Meta:
+        model = Action
+        fields = [
+            "objective",
+            "reference",
+            "title",
+            "description",
+            "lead_organisation",
+            "owner",
+            "start_date",
+            "due_date",
+            "status",
+            "rag",
+            "rag_reason",
+        ]
+        error_messages = {
+            "reference": {"required": "Enter a short reference for the action, like CE-1"},
+            "title": {"required": "Enter what the action is"},
+            "lead_organisation": {"required": "Select the organisation leading the action"},
+            "owner": {"required": "Enter the person or post accountable for the action"},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["objective"].queryset = Objective.objects.filter(
+            priority__plan__partnership=self.partnership
+        ).select_related("priority")
+        self.fields["objective"].label_from_instance = lambda o: f"{o.priority} — {o}"
+        _organisations(self, "lead_organisation")
+        self.helper.layout = Layout(
+            Field.select("objective"),
+            Field.text("reference", field_width=10),
+            Field.text("title"),
+            Field.textarea("description", rows=4),
+            Field.select("lead_organisation"),
+            Field.text("owner"),
+            Field("start_date"),
+            Field("due_date"),
+            Field.radios("status"),
+            Field.radios("rag", inline=True),
+            Field.textarea("rag_reason", rows=3),
+        )
+
+
+class ProgressUpdateForm(GdsModelForm):
+    """A quarterly update on one action; the action is given, not chosen."""
+
+    class Meta:
+        model = ProgressUpdate
+        fields = ["period", "status", "rag", "rag_reason", "narrative", "evidence_links"]
+        error_messages = {
+            "period": {"required": "Select the quarter this update covers"},
+            "narrative": {"required": "Describe the progress made this quarter"},
+            "status": {"required": "Select the action's status"},
+            "rag": {"required": "Select a RAG rating"},
+        }
+
+    def __init__(self, *args, action: Action, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.action = action
+        plan = action.objective.priority.plan
+        first = FinancialYear(plan.first_year)
+        last = FinancialYear(plan.last_year)
+        self.fields["period"] = forms.ChoiceField(
+            label="Quarter",
+            choices=[("", "Select a quarter")] + quarter_choices(first, last),
+            error_messages=self._meta.error_messages["period"]
+            | {"invalid_choice": "Select a quarter within the plan's years"},
+        )
+        self.helper.layout = Layout(
+            Field.select("period"),
+            Field.radios("status"),
+            Field.radios("rag", inline=True),
+            Field.textarea("rag_reason", rows=3),
+            Field.textarea("narrative", rows=6),
+            Field.textarea("evidence_links", rows=3),
+        )
+
+    def validate_unique(self):
+        # One update a quarter: a second for the same quarter replaces the first (see save).
+        pass
+
+    def save(self, commit: bool = True) -> ProgressUpdate:
+        """Save, replacing any earlier update for the same quarter, then set the action's status."""
+        update = self.instance
+        existing = ProgressUpdate.objects.filter(action=update.action, period=update.period).first()
+        if existing is not None and existing.pk != update.pk:
+            update.pk = existing.pk
+        update.save()
+        update.action.apply_latest_update()
+        return update

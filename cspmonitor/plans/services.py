@@ -1,0 +1,215 @@
+"""What the plan pages show, worked out from the models: the action plan at a glance, a
+priority with its work, and what changed in a quarter."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from cspmonitor.activity.models import OUTPUT_KINDS, Output
+from cspmonitor.periods import FinancialYear, PeriodError, Quarter
+from cspmonitor.plans.models import Action, Objective, Priority, ProgressUpdate, Rag
+
+#: Columns of the RAG summary; "not rated" counts actions with no rating yet.
+RAG_COLUMNS = [(Rag.RED, "Red"), (Rag.AMBER, "Amber"), (Rag.GREEN, "Green"), ("", "Not rated")]
+
+
+def latest_quarter(partnership) -> Quarter:
+    """The latest quarter with progress updates (what people most likely want), or this quarter."""
+    periods = ProgressUpdate.objects.filter(
+        action__objective__priority__plan__partnership=partnership
+    ).values_list("period", flat=True)
+    latest = max(periods, default=None)
+    return Quarter.parse(latest) if latest else Quarter.containing(timezone.localdate())
+
+
+def default_year(partnership) -> FinancialYear:
+    return latest_quarter(partnership).year
+
+
+def chosen_year(partnership, text: str | None) -> FinancialYear:
+    """The year asked for in the query string, or the default when none (or nonsense) is given."""
+    if text:
+        try:
+            return FinancialYear.parse(text)
+        except PeriodError:
+            pass
+    return default_year(partnership)
+
+
+def plan_years(partnership) -> list[FinancialYear]:
+    years = {y for plan in partnership.plans.all() for y in plan.financial_years()}
+    return sorted(years, reverse=True)
+
+
+@dataclass
+class PriorityRow:
+    priority: Priority
+    counts: list[int]
+    total: int
+
+
+@dataclass
+class ActionPlan:
+    """The action plan at a glance for one year."""
+
+    year: FinancialYear
+    rows: list[PriorityRow]
+    attention: list[Action]  # overdue, off track or at risk: worst first
+    totals: list[int] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(self.totals)
+
+
+def action_plan(partnership, year: FinancialYear) -> ActionPlan:
+    priorities = list(
+        Priority.objects.for_partnership(partnership).in_year(year).select_related("lead_organisation")
+    )
+    actions = (
+        Action.objects.for_partnership(partnership)
+        .in_year(year)
+        .select_related("objective__priority", "lead_organisation")
+    )
+    by_priority: dict[int, Counter] = {p.pk: Counter() for p in priorities}
+    for action in actions:
+        by_priority.setdefault(action.objective.priority_id, Counter())[action.rag] += 1
+    rows = []
+    for priority in priorities:
+        counts = [by_priority[priority.pk][key] for key, _label in RAG_COLUMNS]
+        rows.append(PriorityRow(priority, counts, sum(counts)))
+    totals = [sum(row.counts[i] for row in rows) for i in range(len(RAG_COLUMNS))]
+    attention = [
+        a
+        for a in actions.worst_first()
+        if a.is_overdue or a.status in (Action.Status.OFF_TRACK, Action.Status.AT_RISK) or a.rag == Rag.RED
+    ]
+    return ActionPlan(year, rows, attention, totals)
+
+
+@dataclass
+class OutputGroup:
+    model: type[Output]
+    items: list[Output]
+
+
+def outputs_for(priority: Priority, access, year: FinancialYear | None = None) -> list[OutputGroup]:
+    """The outputs of a priority that ``access`` may see, grouped by kind (empty kinds left out)."""
+    groups = []
+    for model in OUTPUT_KINDS:
+        items = (
+            model.objects.filter(priority=priority)
+            .visible_to(access)
+            .select_related("organisation", "action")
+        )
+        if year is not None:
+            items = items.in_year(year)
+        if items:
+            groups.append(OutputGroup(model, list(items)))
+    return groups
+
+
+def objectives_with_actions(priority: Priority) -> list[Objective]:
+    updates = ProgressUpdate.objects.select_related("written_by").order_by("-period", "-written_at")
+    return list(
+        priority.objectives.prefetch_related(
+            Prefetch(
+                "actions",
+                queryset=Action.objects.select_related("lead_organisation").prefetch_related(
+                    Prefetch("updates", queryset=updates)
+                ),
+            )
+        )
+    )
+
+
+@dataclass
+class RagChange:
+    action: Action
+    before: str  # RAG label the quarter before ("" when there was no update)
+    after: str
+    update: ProgressUpdate
+
+
+@dataclass
+class QuarterChanges:
+    """What changed in a quarter: for the partnership meeting."""
+
+    quarter: Quarter
+    updates: list[ProgressUpdate]
+    rag_changes: list[RagChange]
+    completed: list[Action]
+    adopted: list[Priority]
+    retired: list[Priority]
+    outputs: list[OutputGroup]
+    missing: list[Action]  # running this quarter with no update yet
+
+
+def quarter_changes(partnership, quarter: Quarter, access) -> QuarterChanges:
+    updates = list(
+        ProgressUpdate.objects.filter(
+            action__objective__priority__plan__partnership=partnership, period=quarter.label
+        ).select_related("action__lead_organisation", "action__objective__priority", "written_by")
+    )
+    before = {
+        u.action_id: u
+        for u in ProgressUpdate.objects.filter(
+            action__in=[u.action_id for u in updates], period=quarter.previous().label
+        )
+    }
+    rag_changes = []
+    for update in updates:
+        earlier = before.get(update.action_id)
+        if earlier is None or earlier.rag != update.rag:
+            rag_changes.append(
+                RagChange(
+                    update.action,
+                    earlier.get_rag_display() if earlier else "",
+                    update.get_rag_display(),
+                    update,
+                )
+            )
+    priorities = Priority.objects.for_partnership(partnership)
+    running = Action.objects.for_partnership(partnership).filter(
+        start_date__lte=quarter.end, due_date__gte=quarter.start
+    )
+    updated_ids = {u.action_id for u in updates}
+    outputs = []
+    for model in OUTPUT_KINDS:
+        items = list(
+            model.objects.for_partnership(partnership)
+            .visible_to(access)
+            .in_quarter(quarter)
+            .select_related("priority", "organisation")
+        )
+        if items:
+            outputs.append(OutputGroup(model, items))
+    return QuarterChanges(
+        quarter=quarter,
+        updates=updates,
+        rag_changes=rag_changes,
+        completed=[u.action for u in updates if u.status == Action.Status.COMPLETE],
+        adopted=list(priorities.filter(adopted_on__range=(quarter.start, quarter.end))),
+        retired=list(priorities.filter(retired_on__range=(quarter.start, quarter.end))),
+        outputs=outputs,
+        missing=[
+            a
+            for a in running.exclude(
+                status__in=[Action.Status.COMPLETE, Action.Status.WITHDRAWN]
+            ).select_related("lead_organisation")
+            if a.pk not in updated_ids
+        ],
+    )
+
+
+def chosen_quarter(partnership, text: str | None) -> Quarter:
+    if text:
+        try:
+            return Quarter.parse(text.replace("-Q", " Q"))
+        except PeriodError:
+            pass
+    return latest_quarter(partnership)

@@ -1,0 +1,23 @@
+from django.urls import path
+
+from cspmonitor.plans import views
+
+app_name = "plans"
+
+urlpatterns = [
+    path("<slug:slug>/plan/", views.dashboard, name="dashboard"),
+    path("<slug:slug>/plan/actions.svg", views.dashboard_chart, name="dashboard_chart"),
+    path("<slug:slug>/plan/changes/", views.changes, name="changes"),
+    path("<slug:slug>/plan/priorities/new/", views.priority_create, name="priority_create"),
+    path("<slug:slug>/plan/priorities/<int:pk>/", views.priority_detail, name="priority"),
+    path("<slug:slug>/plan/priorities/<int:pk>/edit/", views.priority_edit, name="priority_edit"),
+    path("<slug:slug>/plan/priorities/<int:pk>/outputs.svg", views.priority_chart, name="priority_chart"),
+    path("<slug:slug>/plan/objectives/new/", views.objective_create, name="objective_create"),
+    path("<slug:slug>/plan/objectives/<int:pk>/edit/", views.objective_edit, name="objective_edit"),
+    path("<slug:slug>/plan/actions/new/", views.action_create, name="action_create"),
+    path("<slug:slug>/plan/actions/<int:pk>/", views.action_detail, name="action"),
+    path("<slug:slug>/plan/actions/<int:pk>/edit/", views.action_edit, name="action_edit"),
+    path("<slug:slug>/plan/actions/<int:pk>/update/", views.update_create, name="update_create"),
+    path("<slug:slug>/plan/actions/<int:pk>/history/", views.action_history, name="action_history"),
+    path("<slug:slug>/plan/export/<slug:table>.csv", views.export_csv, name="export"),
+]

@@ -1,0 +1,244 @@
+"""Pages of the plan: the action plan at a glance, priorities, actions, updates, history."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+
+from cspmonitor.partnership.access import partnership_view
+from cspmonitor.partnership.views import form_page
+from cspmonitor.plans import charts, services
+from cspmonitor.plans.forms import ActionForm, ObjectiveForm, PriorityForm, ProgressUpdateForm
+from cspmonitor.plans.history import changes as history_of
+from cspmonitor.plans.models import Action, Objective, Priority
+
+
+def can_edit_plan(access) -> bool:
+    return access.can_edit_plan
+
+
+def can_see_history(access) -> bool:
+    return access.can_see_history
+
+
+def _page(request, template, partnership, access, **context):
+    return render(request, template, {"partnership": partnership, "access": access, **context})
+
+
+@require_safe
+@partnership_view()
+def dashboard(request, partnership, access):
+    from cspmonitor.plans import exports
+
+    year = services.chosen_year(partnership, request.GET.get("year"))
+    plan = services.action_plan(partnership, year)
+    return _page(
+        request,
+        "plans/dashboard.html",
+        partnership,
+        access,
+        year=year,
+        years=services.plan_years(partnership),
+        plan=plan,
+        export_tables=exports.TABLE_SLUGS,
+    )
+
+
+@require_safe
+@partnership_view()
+def dashboard_chart(request, partnership, access):
+    year = services.chosen_year(partnership, request.GET.get("year"))
+    return HttpResponse(
+        charts.action_plan(services.action_plan(partnership, year)), content_type="image/svg+xml"
+    )
+
+
+def _priority(partnership, pk) -> Priority:
+    return get_object_or_404(
+        Priority.objects.select_related("lead_organisation", "adopted_by", "plan"),
+        pk=pk,
+        plan__partnership=partnership,
+    )
+
+
+@require_safe
+@partnership_view()
+def priority_detail(request, partnership, access, pk):
+    priority = _priority(partnership, pk)
+    outputs = services.outputs_for(priority, access)
+    _svg, chart_rows = charts.outputs_over_time(outputs)
+    return _page(
+        request,
+        "plans/priority.html",
+        partnership,
+        access,
+        priority=priority,
+        objectives=services.objectives_with_actions(priority),
+        outputs=outputs,
+        chart_rows=chart_rows,
+    )
+
+
+@require_safe
+@partnership_view()
+def priority_chart(request, partnership, access, pk):
+    svg, _rows = charts.outputs_over_time(services.outputs_for(_priority(partnership, pk), access))
+    if not svg:
+        raise Http404("No outputs to chart")
+    return HttpResponse(svg, content_type="image/svg+xml")
+
+
+def _form(request, partnership, form_class, instance, *, title: str, success: str):
+    """A plan form page whose back link returns to the record, or to the action plan."""
+    if instance is not None and instance.pk:
+        back = (instance.get_absolute_url(), "Back")
+    else:
+        back = (reverse("plans:dashboard", args=[partnership.slug]), "Back to the action plan")
+    return form_page(request, partnership, form_class, instance, title=title, success=success, back=back)
+
+
+def _plan_for(partnership):
+    plan = partnership.plans.first()
+    if plan is None:
+        raise Http404("The partnership has no plan yet")
+    return plan
+
+
+@partnership_view(can_edit_plan)
+def priority_create(request, partnership, access):
+    priority = Priority(plan=_plan_for(partnership))
+    return _form(
+        request, partnership, PriorityForm, priority, title="Add a priority", success="{obj} was added."
+    )
+
+
+@partnership_view(can_edit_plan)
+def priority_edit(request, partnership, access, pk):
+    priority = _priority(partnership, pk)
+    return _form(
+        request, partnership, PriorityForm, priority, title=f"Change {priority}", success="{obj} was updated."
+    )
+
+
+@partnership_view(can_edit_plan)
+def objective_create(request, partnership, access):
+    return _form(
+        request,
+        partnership,
+        ObjectiveForm,
+        None,
+        title="Add an objective or workstream",
+        success="{obj} was added.",
+    )
+
+
+@partnership_view(can_edit_plan)
+def objective_edit(request, partnership, access, pk):
+    objective = get_object_or_404(Objective, pk=pk, priority__plan__partnership=partnership)
+    return _form(
+        request,
+        partnership,
+        ObjectiveForm,
+        objective,
+        title=f"Change {objective}",
+        success="{obj} was updated.",
+    )
+
+
+def _action(partnership, pk) -> Action:
+    return get_object_or_404(
+        Action.objects.select_related("objective__priority__plan", "lead_organisation"),
+        pk=pk,
+        objective__priority__plan__partnership=partnership,
+    )
+
+
+@require_safe
+@partnership_view()
+def action_detail(request, partnership, access, pk):
+    action = _action(partnership, pk)
+    return _page(
+        request,
+        "plans/action.html",
+        partnership,
+        access,
+        action=action,
+        updates=action.updates.select_related("written_by"),
+        can_update=access.acts_for(action.lead_organisation_id),
+    )
+
+
+@partnership_view(can_edit_plan)
+def action_create(request, partnership, access):
+    return _form(request, partnership, ActionForm, None, title="Add an action", success="{obj} was added.")
+
+
+@partnership_view(can_edit_plan)
+def action_edit(request, partnership, access, pk):
+    action = _action(partnership, pk)
+    return _form(
+        request, partnership, ActionForm, action, title=f"Change {action}", success="{obj} was updated."
+    )
+
+
+@partnership_view()
+def update_create(request, partnership, access, pk):
+    action = _action(partnership, pk)
+    if not access.acts_for(action.lead_organisation_id):
+        raise PermissionDenied
+    form = ProgressUpdateForm(
+        request.POST or None,
+        partnership=partnership,
+        action=action,
+        initial={"period": request.GET.get("quarter")},
+    )
+    if request.method == "POST" and form.is_valid():
+        form.instance.written_by = request.user
+        update = form.save()
+        messages.success(request, f"The update for {update.quarter.long_label} was saved.")
+        return redirect(action)
+    return _page(request, "plans/update_form.html", partnership, access, form=form, action=action)
+
+
+@require_safe
+@partnership_view(can_see_history)
+def action_history(request, partnership, access, pk):
+    action = _action(partnership, pk)
+    return _page(
+        request, "plans/history.html", partnership, access, action=action, changes=history_of(action)
+    )
+
+
+@require_safe
+@partnership_view()
+def changes(request, partnership, access):
+    quarter = services.chosen_quarter(partnership, request.GET.get("quarter"))
+    return _page(
+        request,
+        "plans/changes.html",
+        partnership,
+        access,
+        changes=services.quarter_changes(partnership, quarter, access),
+        previous=quarter.previous(),
+        following=quarter.next(),
+    )
+
+
+@require_safe
+@partnership_view()
+def export_csv(request, partnership, access, table):
+    from cspmonitor.plans import exports
+
+    year = services.chosen_year(partnership, request.GET.get("year"))
+    try:
+        chosen = exports.table(table, partnership, year, access.visible_classifications())
+    except LookupError:
+        raise Http404("No such table") from None
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{chosen.filename()}"'
+    exports.write_csv(chosen, response)
+    return response
