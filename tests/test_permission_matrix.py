@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from cspmonitor.crime.models import Assessment
 from cspmonitor.partnership.models import Group, Meeting, Organisation
+from cspmonitor.plans.models import Action, Priority
 from tests.conftest import sign_in
 
 PERSONAS = ["anonymous", "administrator", "officer", "partner_lead", "panel_member", "viewer", "outsider"]
@@ -39,6 +40,22 @@ MATRIX = {
     "assessments":                (302, 200, 200, 200, 200, 200, 404),
     "assessment_queued":          (302, 200, 200, 200, 200, 200, 404),
     "assessment_status":          (302, 200, 200, 200, 200, 200, 404),
+    "dashboard":                  (302, 200, 200, 200, 200, 200, 404),
+    "dashboard_chart":            (302, 200, 200, 200, 200, 200, 404),
+    "changes":                    (302, 200, 200, 200, 200, 200, 404),
+    "export":                     (302, 200, 200, 200, 200, 200, 404),
+    "priority":                   (302, 200, 200, 200, 200, 200, 404),
+    "priority_chart":             (302, 200, 200, 200, 200, 200, 404),
+    "priority_create":            (302, 200, 200, 403, 403, 403, 404),
+    "priority_edit":              (302, 200, 200, 403, 403, 403, 404),
+    "objective_create":           (302, 200, 200, 403, 403, 403, 404),
+    "objective_edit":             (302, 200, 200, 403, 403, 403, 404),
+    "action_police":              (302, 200, 200, 200, 200, 200, 404),
+    "action_create":              (302, 200, 200, 403, 403, 403, 404),
+    "action_edit_police":         (302, 200, 200, 403, 403, 403, 404),
+    "update_create_police":       (302, 200, 200, 200, 403, 403, 404),
+    "update_create_council":      (302, 200, 200, 403, 403, 403, 404),
+    "action_history_police":      (302, 200, 200, 403, 403, 403, 404),
 }
 # fmt: on
 
@@ -52,6 +69,30 @@ def _url(name: str, partnership) -> str:
     sensitive = Meeting.objects.filter(
         group__partnership=partnership, classification="official-sensitive"
     ).first()
+    prevent = Priority.objects.for_partnership(partnership).get(title="Prevent")
+    led = Action.objects.for_partnership(partnership)
+    police_action = led.filter(lead_organisation__name="Suffolk Constabulary").first()
+    council_action = led.filter(lead_organisation__name="West Suffolk Council").first()
+    plan = {
+        "dashboard": reverse("plans:dashboard", args=[slug]),
+        "dashboard_chart": reverse("plans:dashboard_chart", args=[slug]),
+        "changes": reverse("plans:changes", args=[slug]),
+        "export": reverse("plans:export", args=[slug, "actions"]),
+        "priority": prevent.get_absolute_url(),
+        "priority_chart": reverse("plans:priority_chart", args=[slug, prevent.pk]),
+        "priority_create": reverse("plans:priority_create", args=[slug]),
+        "priority_edit": reverse("plans:priority_edit", args=[slug, prevent.pk]),
+        "objective_create": reverse("plans:objective_create", args=[slug]),
+        "objective_edit": reverse("plans:objective_edit", args=[slug, prevent.objectives.first().pk]),
+        "action_police": police_action.get_absolute_url(),
+        "action_create": reverse("plans:action_create", args=[slug]),
+        "action_edit_police": reverse("plans:action_edit", args=[slug, police_action.pk]),
+        "update_create_police": reverse("plans:update_create", args=[slug, police_action.pk]),
+        "update_create_council": reverse("plans:update_create", args=[slug, council_action.pk]),
+        "action_history_police": reverse("plans:action_history", args=[slug, police_action.pk]),
+    }
+    if name in plan:
+        return plan[name]
     return {
         "home": reverse("home"),
         "accessibility": reverse("accessibility"),
@@ -90,9 +131,11 @@ def test_each_persona_gets_exactly_the_expected_status_on_every_url(client, demo
     assert got == expected
 
 
-def test_the_matrix_covers_every_partnership_url():
-    from cspmonitor.partnership.urls import urlpatterns
+@pytest.mark.parametrize("app", ["partnership", "plans", "activity"])
+def test_the_matrix_covers_every_url_of_each_app(app):
+    from importlib import import_module
 
+    urlpatterns = import_module(f"cspmonitor.{app}.urls").urlpatterns
     covered = {
         name.split("_official")[0].split("_sensitive")[0].removesuffix("_police").removesuffix("_council")
         for name in MATRIX

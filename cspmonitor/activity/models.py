@@ -94,7 +94,9 @@ class TrainingSession(Output):
     kind_label, kind_slug = "training and awareness sessions", "training"
 
     topic = models.CharField(max_length=200)
-    delivered_by = models.CharField(max_length=200, help_text="Who delivered it, such as a trainer or provider.")
+    delivered_by = models.CharField(
+        max_length=200, help_text="Who delivered it, such as a trainer or provider."
+    )
     format = models.CharField(max_length=20, choices=Format.choices)
     audience = models.CharField(max_length=30, choices=Audience.choices)
     sessions = models.PositiveIntegerField("sessions held")
@@ -114,7 +116,9 @@ class Campaign(Output):
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=20, choices=Kind.choices)
     partners = models.TextField(blank=True, help_text="The organisations taking part.")
-    channels = models.CharField(max_length=300, blank=True, help_text="Such as social media, stations, schools.")
+    channels = models.CharField(
+        max_length=300, blank=True, help_text="Such as social media, stations, schools."
+    )
     reach = models.PositiveIntegerField(null=True, blank=True, help_text="People reached, when known.")
 
     def __str__(self) -> str:
@@ -133,7 +137,9 @@ class Event(Output):
     format = models.CharField(max_length=20, choices=Format.choices)
     attendees = models.PositiveIntegerField(null=True, blank=True)
     attendees_at_least = models.BooleanField(
-        "attendance is a minimum", default=False, help_text="Tick when the figure is a floor, as in 'over 110'."
+        "attendance is a minimum",
+        default=False,
+        help_text="Tick when the figure is a floor, as in 'over 110'.",
     )
 
     def __str__(self) -> str:
@@ -156,7 +162,9 @@ class SupportService(Output):
 
     name = models.CharField(max_length=200)
     provider = models.CharField(max_length=200)
-    service_type = models.CharField(max_length=200, help_text="Such as outreach, refuge, helpline, IDVA service.")
+    service_type = models.CharField(
+        max_length=200, help_text="Such as outreach, refuge, helpline, IDVA service."
+    )
     commissioned_by = models.CharField(max_length=300)
     area_covered = models.CharField(max_length=200)
     eligibility = models.TextField(blank=True)
@@ -176,7 +184,9 @@ class NetworkCount(Output):
 
     network = models.CharField(max_length=200)
     measure = models.CharField(max_length=200, help_text="What is counted, such as champions trained.")
-    scope = models.CharField(max_length=200, help_text="Where or whom the count covers, such as across Suffolk.")
+    scope = models.CharField(
+        max_length=200, help_text="Where or whom the count covers, such as across Suffolk."
+    )
     count = models.PositiveIntegerField()
 
     def __str__(self) -> str:
@@ -207,7 +217,8 @@ class Award(Output):
     nominees = models.PositiveIntegerField(null=True, blank=True, help_text="People nominated, when known.")
 
     def __str__(self) -> str:
-        return f"{self.scheme}: {self.applications:,} applications from {self.area}"
+        nominated = f", {self.nominees:,} nominated" if self.nominees is not None else ""
+        return f"{self.scheme}: {self.applications:,} applications{nominated} from {self.area}"
 
 
 class Referral(Output):

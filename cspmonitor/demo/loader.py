@@ -12,6 +12,7 @@ from django_otp.plugins.otp_static.models import StaticToken
 from cspmonitor.accounts.models import CLEARED_ROLES, Classification, Membership, User
 from cspmonitor.accounts.two_factor import ensure_backup_codes
 from cspmonitor.demo import western_suffolk as ws
+from cspmonitor.demo.plan_loader import load_plan
 from cspmonitor.partnership.models import Area, Group, Meeting, Organisation, Partnership
 
 _MONTHS_BETWEEN: dict[str, int] = {Group.Cadence.MONTHLY: 1, Group.Cadence.QUARTERLY: 3}
@@ -96,6 +97,7 @@ def load_western_suffolk() -> Partnership:
         if created:
             meeting.organisations_present.set(organisations.values())
     _book_next_meetings(groups.values(), sensitive)
+    load_plan(partnership, organisations, groups)
     _load_users(partnership, organisations)
     return partnership
 

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_safe
 
 from cspmonitor.partnership.access import partnership_view
 from cspmonitor.partnership.views import form_page
-from cspmonitor.plans import charts, services
+from cspmonitor.plans import charts, exports, services
 from cspmonitor.plans.forms import ActionForm, ObjectiveForm, PriorityForm, ProgressUpdateForm
 from cspmonitor.plans.history import changes as history_of
 from cspmonitor.plans.models import Action, Objective, Priority
@@ -32,8 +32,6 @@ def _page(request, template, partnership, access, **context):
 @require_safe
 @partnership_view()
 def dashboard(request, partnership, access):
-    from cspmonitor.plans import exports
-
     year = services.chosen_year(partnership, request.GET.get("year"))
     plan = services.action_plan(partnership, year)
     return _page(
@@ -231,8 +229,6 @@ def changes(request, partnership, access):
 @require_safe
 @partnership_view()
 def export_csv(request, partnership, access, table):
-    from cspmonitor.plans import exports
-
     year = services.chosen_year(partnership, request.GET.get("year"))
     try:
         chosen = exports.table(table, partnership, year, access.visible_classifications())

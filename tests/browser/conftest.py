@@ -71,3 +71,14 @@ def sign_in_with_password(page, live_server, email: str, backup_code: str | None
     if backup_code is not None:
         page.get_by_label("Security code").fill(backup_code)
         page.get_by_role("button", name="Continue").click()
+
+
+@pytest.fixture
+def officer_page(page, live_server, demo):
+    """A Chromium page signed in as the demo officer, with the second step done."""
+    from cspmonitor.accounts.two_factor import ensure_backup_codes
+
+    code = ensure_backup_codes(demo.officer)[0]
+    sign_in_with_password(page, live_server, demo.officer.email, backup_code=code)
+    page.wait_for_url(f"**{demo.partnership.get_absolute_url()}")
+    return page

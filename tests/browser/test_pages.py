@@ -15,14 +15,6 @@ from tests.browser.conftest import assert_accessible, sign_in_with_password
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def officer_page(page, live_server, demo):
-    code = ensure_backup_codes(demo.officer)[0]
-    sign_in_with_password(page, live_server, demo.officer.email, backup_code=code)
-    page.wait_for_url(f"**{demo.partnership.get_absolute_url()}")
-    return page
-
-
 def test_the_start_and_information_pages_are_accessible(page, live_server):
     for path, heading in [
         ("/", "Run your community safety partnership from one set of records"),

@@ -39,7 +39,7 @@ def test_it_refuses_a_partner_lead_an_action_another_organisation_leads(client, 
     sign_in(client, demo.partner_lead)
     assert client.get(_url(demo.partnership, small_plan.council_action)).status_code == 403
     assert _post(client, demo.partnership, small_plan.council_action).status_code == 403
-    assert not ProgressUpdate.objects.exists()
+    assert not ProgressUpdate.objects.filter(action__objective=small_plan.objective).exists()
 
 
 def test_it_refuses_viewers_and_panel_members_and_hides_the_action_from_outsiders(client, demo, small_plan):
@@ -47,7 +47,7 @@ def test_it_refuses_viewers_and_panel_members_and_hides_the_action_from_outsider
         client.logout()
         sign_in(client, demo.by_name(persona))
         assert _post(client, demo.partnership, small_plan.council_action).status_code == status, persona
-    assert not ProgressUpdate.objects.exists()
+    assert not ProgressUpdate.objects.filter(action__objective=small_plan.objective).exists()
 
 
 def test_the_latest_quarters_update_sets_the_actions_status_and_rag(client, demo, small_plan):
@@ -82,7 +82,7 @@ def test_it_asks_for_a_reason_for_an_amber_or_red_rating(client, demo, small_pla
     response = _post(client, demo.partnership, small_plan.council_action, rag="red", rag_reason="")
     assert response.status_code == 200
     assert "Give the reason for an amber or red rating" in response.content.decode()
-    assert not ProgressUpdate.objects.exists()
+    assert not ProgressUpdate.objects.filter(action__objective=small_plan.objective).exists()
 
 
 def test_it_refuses_a_quarter_outside_the_plans_years_and_a_link_that_is_not_a_web_address(
@@ -99,4 +99,4 @@ def test_it_refuses_a_quarter_outside_the_plans_years_and_a_link_that_is_not_a_w
     body = response.content.decode()
     assert "Select a quarter within the plan" in body
     assert "must start with https://" in body
-    assert not ProgressUpdate.objects.exists()
+    assert not ProgressUpdate.objects.filter(action__objective=small_plan.objective).exists()
