@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from cspmonitor.activity.models import Campaign, Referral, TrainingSession
 from cspmonitor.crime.models import Assessment
 from cspmonitor.partnership.models import Group, Meeting, Organisation
 from cspmonitor.plans.models import Action, Priority
@@ -56,6 +57,18 @@ MATRIX = {
     "update_create_police":       (302, 200, 200, 200, 403, 403, 404),
     "update_create_council":      (302, 200, 200, 403, 403, 403, 404),
     "action_history_police":      (302, 200, 200, 403, 403, 403, 404),
+    "outputs":                    (302, 200, 200, 200, 200, 200, 404),
+    "services":                   (302, 200, 200, 200, 200, 200, 404),
+    "output_create":              (302, 200, 200, 200, 403, 403, 404),
+    "output_edit_police":         (302, 200, 200, 200, 403, 403, 404),
+    "output_edit_council":        (302, 200, 200, 403, 403, 403, 404),
+    "output_edit_sensitive":      (302, 200, 200, 404, 403, 404, 404),
+    "returns":                    (302, 200, 200, 200, 403, 403, 404),
+    "return_police":              (302, 200, 200, 200, 403, 403, 404),
+    "return_council":             (302, 200, 200, 403, 403, 403, 404),
+    "return_template_police":     (302, 200, 200, 200, 403, 403, 404),
+    "return_template_council":    (302, 200, 200, 403, 403, 403, 404),
+    "return_upload_police":       (302, 405, 405, 405, 403, 403, 404),
 }
 # fmt: on
 
@@ -91,8 +104,34 @@ def _url(name: str, partnership) -> str:
         "update_create_council": reverse("plans:update_create", args=[slug, council_action.pk]),
         "action_history_police": reverse("plans:action_history", args=[slug, police_action.pk]),
     }
+    police = orgs.get(name="Suffolk Constabulary")
+    council = orgs.get(name="West Suffolk Council")
+    police_campaign = Campaign.objects.filter(organisation=police).first()
+    council_training = TrainingSession.objects.filter(organisation=council).first()
+    sensitive_output = Referral.objects.filter(
+        organisation=police, classification="official-sensitive"
+    ).first()
+    quarter = "2022-23-Q2"
+    activity = {
+        "outputs": reverse("activity:outputs", args=[slug]),
+        "services": reverse("activity:services", args=[slug]),
+        "output_create": reverse("activity:output_create", args=[slug, "training"]),
+        "output_edit_police": reverse("activity:output_edit", args=[slug, "campaigns", police_campaign.pk]),
+        "output_edit_council": reverse("activity:output_edit", args=[slug, "training", council_training.pk]),
+        "output_edit_sensitive": reverse(
+            "activity:output_edit", args=[slug, "referrals", sensitive_output.pk]
+        ),
+        "returns": reverse("activity:returns", args=[slug]),
+        "return_police": reverse("activity:return", args=[slug, police.pk, quarter]),
+        "return_council": reverse("activity:return", args=[slug, council.pk, quarter]),
+        "return_template_police": reverse("activity:return_template", args=[slug, police.pk, quarter]),
+        "return_template_council": reverse("activity:return_template", args=[slug, council.pk, quarter]),
+        "return_upload_police": reverse("activity:return_upload", args=[slug, police.pk, quarter]),
+    }
     if name in plan:
         return plan[name]
+    if name in activity:
+        return activity[name]
     return {
         "home": reverse("home"),
         "accessibility": reverse("accessibility"),

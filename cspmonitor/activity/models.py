@@ -63,7 +63,8 @@ class Output(models.Model):
     def clean(self) -> None:
         if self.period_start and self.period_end and self.period_end < self.period_start:
             raise ValidationError({"period_end": "The end of the period must be on or after its start"})
-        if self.action_id and self.priority_id and self.action.objective.priority_id != self.priority_id:
+        action = self.action if self.action_id else None
+        if action is not None and self.priority_id and action.objective.priority_id != self.priority_id:
             raise ValidationError({"action": "The action must belong to the priority chosen"})
 
     @property
@@ -217,8 +218,8 @@ class Award(Output):
     nominees = models.PositiveIntegerField(null=True, blank=True, help_text="People nominated, when known.")
 
     def __str__(self) -> str:
-        nominated = f", {self.nominees:,} nominated" if self.nominees is not None else ""
-        return f"{self.scheme}: {self.applications:,} applications{nominated} from {self.area}"
+        nominated = f", {self.nominees:,} people nominated" if self.nominees is not None else ""
+        return f"{self.scheme}: {self.applications:,} applications from {self.area}{nominated}"
 
 
 class Referral(Output):

@@ -6,6 +6,8 @@ letter as well as its colour, so the chart never relies on colour alone.
 
 from __future__ import annotations
 
+from matplotlib.ticker import MaxNLocator
+
 from cspmonitor.crime.charts import BLUE, GREY, plt, to_svg
 from cspmonitor.periods import Quarter
 from cspmonitor.plans.services import RAG_COLUMNS, ActionPlan, OutputGroup
@@ -37,7 +39,7 @@ def action_plan(plan: ActionPlan) -> str:
                 axes.text(start + value / 2, y, f"{label[0]}{value}", ha="center", va="center", color="white")
         left = [a + b for a, b in zip(left, values, strict=True)]
     axes.set_xlabel("Actions")
-    axes.xaxis.get_major_locator().set_params(integer=True)
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     axes.legend(loc="lower right", frameon=False)
     return to_svg(figure)
 
@@ -76,9 +78,9 @@ def outputs_over_time(groups: list[OutputGroup]) -> tuple[str, list[tuple[Quarte
     figure, (top, bottom) = plt.subplots(2, 1, figsize=(8, 4.6), sharex=True)
     top.bar(labels, [recorded[q] for q in quarters], color=BLUE)
     top.set_ylabel("Outputs")
-    top.yaxis.get_major_locator().set_params(integer=True)
+    top.yaxis.set_major_locator(MaxNLocator(integer=True))
     bottom.bar(labels, [reached[q] for q in quarters], color=GREY, hatch="//", edgecolor="white")
     bottom.set_ylabel("People trained\nor reached")
-    bottom.yaxis.get_major_locator().set_params(integer=True)
+    bottom.yaxis.set_major_locator(MaxNLocator(integer=True))
     rows = [(q, recorded[q], reached[q]) for q in quarters]
     return to_svg(figure), rows

@@ -16,6 +16,14 @@ def _organisations(form: GdsModelForm, *names: str) -> None:
         form.fields[name].queryset = form.partnership.organisations.all()  # type: ignore[attr-defined]
 
 
+def _radios(form: GdsModelForm, *names: str) -> None:
+    """Show short choice lists as GOV.UK radios (without Django's "---------" blank choice)."""
+    for name in names:
+        field = form.fields[name]
+        field.choices = [(value, label) for value, label in field.choices if value != ""]  # type: ignore[attr-defined]
+        field.widget = forms.RadioSelect(choices=field.choices)  # type: ignore[attr-defined]
+
+
 class PriorityForm(GdsModelForm):
     adopted_on = DateField(label="Date adopted", what="the date the priority was adopted", required=False)
     retired_on = DateField(label="Date retired", what="the date the priority was retired", required=False)
@@ -44,6 +52,7 @@ class PriorityForm(GdsModelForm):
         super().__init__(*args, **kwargs)
         _organisations(self, "lead_organisation")
         self.fields["adopted_by"].queryset = self.partnership.groups.all()
+        _radios(self, "kind", "evidence", "status")
         self.helper.layout = Layout(
             Field.text("title"),
             Field.radios("kind"),
@@ -109,6 +118,7 @@ class ActionForm(GdsModelForm):
         ).select_related("priority")
         self.fields["objective"].label_from_instance = lambda o: f"{o.priority} — {o}"
         _organisations(self, "lead_organisation")
+        _radios(self, "status", "rag")
         self.helper.layout = Layout(
             Field.select("objective"),
             Field.text("reference", field_width=10),
@@ -131,7 +141,6 @@ class ProgressUpdateForm(GdsModelForm):
         model = ProgressUpdate
         fields = ["period", "status", "rag", "rag_reason", "narrative", "evidence_links"]
         error_messages = {
-            "period": {"required": "Select the quarter this update covers"},
             "narrative": {"required": "Describe the progress made this quarter"},
             "status": {"required": "Select the action's status"},
             "rag": {"required": "Select a RAG rating"},
@@ -146,9 +155,12 @@ class ProgressUpdateForm(GdsModelForm):
         self.fields["period"] = forms.ChoiceField(
             label="Quarter",
             choices=[("", "Select a quarter")] + quarter_choices(first, last),
-            error_messages=self._meta.error_messages["period"]
-            | {"invalid_choice": "Select a quarter within the plan's years"},
+            error_messages={
+                "required": "Select the quarter this update covers",
+                "invalid_choice": "Select a quarter within the plan's years",
+            },
         )
+        _radios(self, "status", "rag")
         self.helper.layout = Layout(
             Field.select("period"),
             Field.radios("status"),

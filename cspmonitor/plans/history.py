@@ -51,6 +51,7 @@ def changes(record: models.Model) -> list[Change]:
             delta = version.diff_against(previous)
             for change in delta.changes:
                 model_field = record._meta.get_field(change.field)
+                assert isinstance(model_field, models.Field)  # history diffs concrete fields only
                 fields.append(
                     FieldChange(
                         capfirst(str(model_field.verbose_name)),

@@ -10,13 +10,18 @@ from tests.browser.conftest import assert_accessible
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
+def loaded(image) -> bool:
+    """True once the image has loaded and decoded (False if it failed to)."""
+    return image.evaluate("img => img.decode().then(() => img.naturalWidth > 0, () => false)")
+
+
 def test_the_dashboard_shows_the_plan_at_a_glance_with_its_chart(officer_page, live_server, demo):
     page = officer_page
     page.get_by_role("link", name="Action plan", exact=True).click()
     assert page.get_by_role("heading", level=1).inner_text() == "Action plan 2022-23"
     assert page.locator("#rag-table").get_by_role("link", name="Fraud").is_visible()
     chart = page.get_by_role("img", name="Bar chart of each priority's actions by RAG rating")
-    assert chart.evaluate("img => img.complete && img.naturalWidth > 0")
+    assert loaded(chart)
     assert_accessible(page)
 
 
@@ -29,9 +34,7 @@ def test_a_priority_page_shows_its_actions_and_outputs_over_time(officer_page, l
     assert_accessible(page)
     page.goto(f"{live_server.url}/p/{demo.partnership.slug}/plan/")
     page.locator("#rag-table").get_by_role("link", name="Prevent").click()
-    assert page.get_by_role("img", name="Bar charts of the outputs recorded").evaluate(
-        "img => img.naturalWidth > 0"
-    )
+    assert loaded(page.get_by_role("img", name="Bar charts of the outputs recorded"))
     assert_accessible(page)
 
 
@@ -46,9 +49,9 @@ def test_an_officer_writes_a_quarterly_update_and_sees_it_in_the_history(officer
     summary = page.locator(".govuk-error-summary")
     assert "Describe the progress made this quarter" in summary.inner_text()
     assert_accessible(page)
-    page.get_by_label("Quarter").select_option("2023-24 Q1")
+    page.get_by_label("Quarter", exact=True).select_option("2023-24 Q1")
     page.get_by_label("At risk").check()
-    page.get_by_label("Red").check()
+    page.get_by_label("Red", exact=True).check()
     page.get_by_label("Reason for the RAG rating").fill("The funding ends in June.")
     page.get_by_label("Progress this quarter").fill("Sessions paused while funding is sought.")
     page.get_by_role("button", name="Save the update").click()

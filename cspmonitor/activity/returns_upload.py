@@ -1,0 +1,342 @@
+"""Read a filled-in quarterly return workbook, check every row, and apply it whole.
+
+Every row of every sheet is checked before anything is written, by the same forms the web
+pages use, and every problem is reported with its sheet, row (as Excel numbers it), column
+letter and heading. A workbook with any problem changes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+
+from cspmonitor.accounts.models import Classification
+from cspmonitor.activity.forms import OutputForm, output_form
+from cspmonitor.activity.models import OUTPUT_KINDS, Output
+from cspmonitor.activity.returns import actions_led
+from cspmonitor.activity.returns_reading import (
+    CellError,
+    ReturnFileError,
+    Row,
+    cell_boolean,
+    cell_choice,
+    cell_date,
+    cell_number,
+    cell_text,
+    filled_rows,
+    is_blank,
+    letters,
+    open_workbook,
+)
+from cspmonitor.activity.returns_workbook import (
+    INSTRUCTIONS_SHEET,
+    ORGANISATION_KEY,
+    PARTNERSHIP_KEY,
+    QUARTER_KEY,
+    UPDATES_SHEET,
+    action_choices,
+    output_columns,
+    priority_choices,
+    sheet_name,
+    update_columns,
+)
+from cspmonitor.periods import Quarter
+from cspmonitor.plans.forms import ProgressUpdateForm
+from cspmonitor.plans.models import Action, ProgressUpdate
+
+NOT_A_RETURN = (
+    "The selected file is not a CSP Monitor return: download the return from this page, "
+    "fill it in and upload that"
+)
+NOTHING_FILLED_IN = "The selected file has no updates or outputs filled in"
+
+
+# Checking ------------------------------------------------------------------------------------------
+
+
+@dataclass
+class CheckedReturn:
+    """The forms a workbook fills in, all valid, or the problems found in it."""
+
+    errors: list[str] = field(default_factory=list)
+    updates: list[ProgressUpdateForm] = field(default_factory=list)
+    outputs: list[OutputForm] = field(default_factory=list)
+    #: Rows that only repeat an update already saved (the workbook comes pre-filled).
+    unchanged: int = 0
+
+
+def _details(workbook) -> dict[str, str]:
+    if INSTRUCTIONS_SHEET not in workbook.sheetnames:
+        return {}
+    details = {}
+    for values in workbook[INSTRUCTIONS_SHEET].iter_rows(max_col=2, values_only=True):
+        if len(values) == 2 and values[0] is not None:
+            details[cell_text(values[0])] = cell_text(values[1])
+    return details
+
+
+def _identity_error(workbook, partnership, organisation, quarter: Quarter) -> str | None:
+    details = _details(workbook)
+    if not all(details.get(key) for key in (PARTNERSHIP_KEY, ORGANISATION_KEY, QUARTER_KEY)):
+        return NOT_A_RETURN
+    if details[PARTNERSHIP_KEY] != partnership.slug:
+        return "The selected file is another partnership's return; download this return and fill that in"
+    if details[ORGANISATION_KEY] != str(organisation.pk):
+        return (
+            f"The selected file is another organisation's return; download the return for "
+            f"{organisation.name} from this page and fill that in"
+        )
+    if details[QUARTER_KEY] != quarter.label:
+        return (
+            f"The selected file is the return for {details[QUARTER_KEY]}, not {quarter.label}; upload it "
+            f"on that quarter's return page, or download this quarter's return"
+        )
+    return None
+
+
+def _check_updates(sheet, partnership, organisation, quarter: Quarter, checked: CheckedReturn) -> None:
+    columns = update_columns()
+    actions: dict[str, list[Action]] = {}
+    for action in actions_led(partnership, organisation, quarter):
+        actions.setdefault(action.reference.casefold(), []).append(action)
+    existing = {
+        u.action_id: u
+        for u in ProgressUpdate.objects.filter(action__lead_organisation=organisation, period=quarter.label)
+    }
+    seen: set[int] = set()
+    for number, positions, cells in filled_rows(sheet, columns, checked.errors):
+        if is_blank([cells[c] for c in columns if c.fills_in]):
+            continue
+        row = Row(sheet.title, number, letters(columns, positions))
+        data = {"period": quarter.label}
+        unreadable = set()
+        for column in columns:
+            if not column.fills_in:
+                continue
+            try:
+                data[column.field] = (
+                    cell_choice(cells[column], column)
+                    if column.kind == "choice"
+                    else cell_text(cells[column])
+                )
+            except CellError as error:
+                row.cell_error(column.field, str(error))
+                unreadable.add(column.field)
+        # Several links may share one cell, a line or a space apart; the form wants one a line.
+        data["evidence_links"] = "\n".join(data.get("evidence_links", "").split())
+        reference = cell_text(cells[columns[0]])
+        matches = actions.get(reference.casefold(), [])
+        action = None
+        if not reference:
+            row.cell_error("reference", "enter the action's reference, like CE-1")
+        elif not matches:
+            row.cell_error(
+                "reference",
+                f"{reference} is not an action led by {organisation.name} in {quarter.year.label}",
+            )
+        elif len(matches) > 1:
+            row.cell_error(
+                "reference",
+                f"more than one action has the reference {reference}; give this update on the web",
+            )
+        elif matches[0].pk in seen:
+            row.cell_error("reference", f"{reference} has another update above; give one update per action")
+        else:
+            action = matches[0]
+            seen.add(action.pk)
+        # With no action to update, the other cells are still checked, against any of the
+        # organisation's actions, so that every problem is reported at once.
+        stand_in = action or next((a for found in actions.values() for a in found), None)
+        if stand_in is not None:
+            form = ProgressUpdateForm(data, action=stand_in, partnership=partnership)
+            if form.is_valid() and action is not None and not row.errors:
+                if _unchanged(existing.get(action.pk), form.cleaned_data):
+                    checked.unchanged += 1
+                else:
+                    checked.updates.append(form)
+            else:
+                row.form_errors(form, unreadable)
+        checked.errors += row.errors
+
+
+def _unchanged(update: ProgressUpdate | None, cleaned: dict) -> bool:
+    """Whether a row only repeats the update already saved (the workbook comes pre-filled)."""
+    names = ["status", "rag", "rag_reason", "narrative", "evidence_links"]
+    return update is not None and all(getattr(update, n).strip() == cleaned[n].strip() for n in names)
+
+
+@dataclass
+class _Lookups:
+    """Priorities by title and actions by reference, as the drop-downs offer them."""
+
+    priorities: dict[str, list]
+    actions: dict[str, list[Action]]
+
+    @classmethod
+    def build(cls, partnership, quarter: Quarter) -> _Lookups:
+        priorities: dict[str, list] = {}
+        for priority in priority_choices(partnership, quarter):
+            priorities.setdefault(priority.title.casefold(), []).append(priority)
+        actions: dict[str, list[Action]] = {}
+        for action in action_choices(partnership, quarter):
+            actions.setdefault(action.reference.casefold(), []).append(action)
+        return cls(priorities, actions)
+
+    def priority(self, text: str):
+        found = self.priorities.get(text.casefold(), [])
+        if len(found) != 1:
+            raise CellError(
+                f"choose a priority from the list; '{text}' is not one of the partnership's priorities"
+                if not found
+                else f"more than one priority is called '{text}'; record this output on the web"
+            )
+        return found[0]
+
+    def action(self, text: str, priority) -> Action:
+        # The drop-down shows "CE-1 Title"; the reference is what identifies the action.
+        reference = text.split()[0] if text.split() else text
+        found = self.actions.get(text.casefold()) or self.actions.get(reference.casefold(), [])
+        if priority is not None:
+            found = [action for action in found if action.objective.priority_id == priority.pk]
+        if len(found) != 1:
+            raise CellError(
+                f"choose an action from the list under the priority chosen; '{text}' is not one"
+                if not found
+                else f"more than one action has the reference {reference}; record this output on the web"
+            )
+        return found[0]
+
+
+def _output_data(cells, columns, row: Row, lookups: _Lookups, quarter: Quarter) -> tuple[dict, set[str]]:
+    data: dict[str, Any] = {}
+    unreadable: set[str] = set()
+    priority = None
+    by_kind = {column.field: column for column in columns}
+    for column in columns:
+        value = cells[column]
+        try:
+            if column.kind == "date":
+                day = cell_date(value) or (quarter.start if column.field == "period_start" else quarter.end)
+                data.update({f"{column.field}_0": day.day, f"{column.field}_1": day.month})
+                data[f"{column.field}_2"] = day.year
+            elif column.kind == "priority":
+                text = cell_text(value)
+                priority = lookups.priority(text) if text else None
+                data["priority"] = priority.pk if priority else ""
+            elif column.kind == "action":
+                continue  # after the priority, below
+            elif column.kind == "choice":
+                data[column.field] = cell_choice(value, column) or (
+                    Classification.OFFICIAL if column.field == "classification" else ""
+                )
+            elif column.kind == "boolean":
+                if cell_boolean(value):
+                    data[column.field] = "on"
+            elif column.kind == "number":
+                data[column.field] = cell_number(value)
+            else:
+                data[column.field] = cell_text(value)
+        except CellError as error:
+            row.cell_error(column.field, str(error))
+            unreadable.add(column.field)
+    if "action" in by_kind:
+        text = cell_text(cells[by_kind["action"]])
+        try:
+            data["action"] = lookups.action(text, priority).pk if text else ""
+        except CellError as error:
+            row.cell_error("action", str(error))
+            unreadable.add("action")
+    return data, unreadable
+
+
+def _check_outputs(sheet, model: type[Output], partnership, organisation, quarter, lookups, checked) -> None:
+    columns = output_columns(model)
+    form_class = output_form(model)
+    for number, positions, cells in filled_rows(sheet, columns, checked.errors):
+        row = Row(sheet.title, number, letters(columns, positions))
+        data, unreadable = _output_data(cells, columns, row, lookups, quarter)
+        data["organisation"] = organisation.pk
+        form = form_class(data, partnership=partnership, organisations=[organisation])
+        valid = form.is_valid()
+        row.form_errors(form, unreadable)
+        end = form.cleaned_data.get("period_end") if valid else None
+        if end is not None and not quarter.start <= end <= quarter.end:
+            row.cell_error("period_end", f"the period must end within {quarter.long_label}")
+        if row.errors:
+            checked.errors += row.errors
+        else:
+            checked.outputs.append(form)
+
+
+def check_return(workbook, *, partnership, organisation, quarter: Quarter) -> CheckedReturn:
+    """Check every row of every sheet; nothing is written."""
+    checked = CheckedReturn()
+    problem = _identity_error(workbook, partnership, organisation, quarter)
+    if problem:
+        checked.errors.append(problem)
+        return checked
+    if UPDATES_SHEET in workbook.sheetnames:
+        _check_updates(workbook[UPDATES_SHEET], partnership, organisation, quarter, checked)
+    lookups = _Lookups.build(partnership, quarter)
+    for model in OUTPUT_KINDS:
+        if sheet_name(model) in workbook.sheetnames:
+            _check_outputs(
+                workbook[sheet_name(model)], model, partnership, organisation, quarter, lookups, checked
+            )
+    if not checked.errors and not (checked.updates or checked.outputs or checked.unchanged):
+        checked.errors.append(NOTHING_FILLED_IN)
+    return checked
+
+
+# Applying ------------------------------------------------------------------------------------------
+
+
+@dataclass
+class UploadResult:
+    errors: list[str] = field(default_factory=list)
+    updates: int = 0
+    outputs: int = 0
+    unchanged: int = 0
+
+    @property
+    def message(self) -> str:
+        def count(n: int, word: str) -> str:
+            return f"{n if n else 'no'} {word}{'' if n == 1 else 's'}"
+
+        message = f"{count(self.updates, 'update')} and {count(self.outputs, 'output')} saved"
+        if self.unchanged:
+            message += f"; {count(self.unchanged, 'update')} already saved and unchanged"
+        return message[0].upper() + message[1:]
+
+
+@transaction.atomic
+def apply_return(checked: CheckedReturn, user) -> UploadResult:
+    """Save a checked return whole: updates replace the quarter's earlier ones and set each
+    action's status; outputs are added."""
+    if checked.errors:
+        raise ValueError("A return with problems cannot be applied")
+    for form in checked.updates:
+        form.instance.written_by = user
+        form.save()
+    for output_form_ in checked.outputs:
+        output_form_.save()
+    return UploadResult(
+        updates=len(checked.updates), outputs=len(checked.outputs), unchanged=checked.unchanged
+    )
+
+
+def upload_return(file, *, partnership, organisation, quarter: Quarter, user) -> UploadResult:
+    """Open, check and (only when every row is right) apply an uploaded return."""
+    try:
+        workbook = open_workbook(file)
+    except ReturnFileError as error:
+        return UploadResult(errors=[str(error)])
+    try:
+        checked = check_return(workbook, partnership=partnership, organisation=organisation, quarter=quarter)
+    finally:
+        workbook.close()
+    if checked.errors:
+        return UploadResult(errors=checked.errors)
+    return apply_return(checked, user)

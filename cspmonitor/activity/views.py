@@ -1,0 +1,186 @@
+"""Pages for outputs, the support services directory and quarterly returns."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST, require_safe
+
+from cspmonitor.activity import returns
+from cspmonitor.activity.forms import ReturnChoiceForm, ReturnUploadForm, output_form
+from cspmonitor.activity.models import Output, SupportService, output_kind
+from cspmonitor.activity.returns_upload import upload_return
+from cspmonitor.activity.returns_workbook import CONTENT_TYPE, build_workbook, filename
+from cspmonitor.partnership.access import partnership_view
+from cspmonitor.periods import FinancialYear, PeriodError, Quarter
+
+
+def can_record_activity(access) -> bool:
+    return access.can_record_activity
+
+
+def _kind(slug: str) -> type[Output]:
+    try:
+        return output_kind(slug)
+    except LookupError:
+        raise Http404("No such kind of output") from None
+
+
+@require_safe
+@partnership_view()
+def outputs(request, partnership, access):
+    years, year = returns.year_choices(partnership, access, request.GET.get("year"))
+    context = {
+        "partnership": partnership,
+        "access": access,
+        "years": years,
+        "year": year,
+        "groups": returns.outputs_by_kind(partnership, access, year),
+    }
+    return render(request, "activity/outputs.html", context)
+
+
+@require_safe
+@partnership_view()
+def services(request, partnership, access):
+    rows = returns.group_outputs(SupportService, returns.support_services(partnership, access), access)
+    context = {"partnership": partnership, "access": access, "rows": rows.rows}
+    return render(request, "activity/services.html", context)
+
+
+def _from_return(request, partnership, access) -> tuple | None:
+    """The return a create or change page was opened from (?organisation=…&quarter=…), if any."""
+    try:
+        organisation = partnership.organisations.get(pk=int(request.GET["organisation"]))
+        quarter = returns.quarter_from_slug(request.GET["quarter"])
+    except (KeyError, ValueError, PeriodError, partnership.organisations.model.DoesNotExist):
+        return None
+    return (organisation, quarter) if access.acts_for(organisation.pk) else None
+
+
+def _edit_output(request, partnership, access, model, instance):
+    came_from = _from_return(request, partnership, access)
+    if came_from:
+        organisation, quarter = came_from
+        back = reverse(
+            "activity:return", args=[partnership.slug, organisation.pk, returns.quarter_slug(quarter)]
+        )
+        initial = {"organisation": organisation.pk, "period_start": quarter.start, "period_end": quarter.end}
+    else:
+        year = FinancialYear.containing(instance.period_end) if instance else None
+        back = reverse("activity:outputs", args=[partnership.slug]) + (f"?year={year}" if year else "")
+        initial = {}
+    form = output_form(model)(
+        request.POST if request.method == "POST" else None,
+        instance=instance,
+        initial=None if instance else initial,
+        partnership=partnership,
+        organisations=access.organisations_acted_for(partnership),
+    )
+    if request.method == "POST" and form.is_valid():
+        output = form.save()
+        messages.success(request, f"“{output}” was {'changed' if instance else 'recorded'}.")
+        return redirect(back)
+    title = f"Change {instance}" if instance else f"Record {model.kind_label}"
+    context = {"partnership": partnership, "form": form, "model": model, "title": title, "back": back}
+    return render(request, "activity/output_form.html", context)
+
+
+@partnership_view(can_record_activity)
+def output_create(request, partnership, access, kind):
+    return _edit_output(request, partnership, access, _kind(kind), None)
+
+
+@partnership_view()
+def output_edit(request, partnership, access, kind, pk):
+    model = _kind(kind)
+    output = get_object_or_404(model.objects.for_partnership(partnership), pk=pk)
+    if not access.can_see(output.classification):
+        raise Http404("No such output")
+    if not access.acts_for(output.organisation_id):
+        raise PermissionDenied
+    return _edit_output(request, partnership, access, model, output)
+
+
+@require_safe
+@partnership_view(can_record_activity)
+def returns_start(request, partnership, access):
+    quarters = returns.return_quarters(partnership)
+    form = ReturnChoiceForm(
+        request.GET or None,
+        organisations=access.organisations_acted_for(partnership),
+        quarters=quarters,
+        initial={"quarter": returns.default_quarter(quarters)},
+    )
+    if form.is_valid():
+        return redirect(
+            "activity:return",
+            partnership.slug,
+            form.cleaned_data["organisation"],
+            form.cleaned_data["quarter"],
+        )
+    return render(request, "activity/returns.html", {"partnership": partnership, "form": form})
+
+
+def _the_return(partnership, access, org: int, quarter: str) -> tuple:
+    organisation = get_object_or_404(partnership.organisations, pk=org)
+    try:
+        period = returns.quarter_from_slug(quarter)
+    except PeriodError:
+        raise Http404("No such quarter") from None
+    if not access.acts_for(organisation.pk):
+        raise PermissionDenied
+    return organisation, period
+
+
+def _return_page(request, partnership, access, organisation, quarter: Quarter, form, status=200):
+    context = {
+        "partnership": partnership,
+        "access": access,
+        "the_return": returns.quarterly_return(partnership, access, organisation, quarter),
+        "change_query": f"?organisation={organisation.pk}&quarter={returns.quarter_slug(quarter)}",
+        "form": form,
+    }
+    return render(request, "activity/return.html", context, status=status)
+
+
+@require_safe
+@partnership_view(can_record_activity)
+def return_detail(request, partnership, access, org, quarter):
+    organisation, period = _the_return(partnership, access, org, quarter)
+    return _return_page(request, partnership, access, organisation, period, ReturnUploadForm())
+
+
+@require_safe
+@partnership_view(can_record_activity)
+def return_template(request, partnership, access, org, quarter):
+    organisation, period = _the_return(partnership, access, org, quarter)
+    response = HttpResponse(build_workbook(partnership, organisation, period), content_type=CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename(organisation, period)}"'
+    return response
+
+
+@partnership_view(can_record_activity)
+@require_POST
+def return_upload(request, partnership, access, org, quarter):
+    organisation, period = _the_return(partnership, access, org, quarter)
+    form = ReturnUploadForm(request.POST, request.FILES)
+    if form.is_valid():
+        result = upload_return(
+            form.cleaned_data["file"],
+            partnership=partnership,
+            organisation=organisation,
+            quarter=period,
+            user=request.user,
+        )
+        if not result.errors:
+            messages.success(request, result.message)
+            return redirect(
+                "activity:return", partnership.slug, organisation.pk, returns.quarter_slug(period)
+            )
+        for error in result.errors:
+            form.add_error("file", error)
+    return _return_page(request, partnership, access, organisation, period, form, status=400)
