@@ -103,6 +103,9 @@ TEMPLATES = [
 
 # --- Database: SQLite under var/ unless DATABASE_URL names another (PostgreSQL in production).
 DATABASE_URL = env_str("DATABASE_URL")
+# SQLITE_TEST_NAME lets two test runs go at once on one machine (read even when unused,
+# so that every setting is read in every configuration).
+SQLITE_TEST_NAME = env_str("SQLITE_TEST_NAME", "test.sqlite3")
 if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 else:
@@ -116,8 +119,7 @@ else:
             # Tests use a file, not SQLite's in-memory database: the browser tests' live server
             # answers several requests at once, and an in-memory database would be one
             # connection shared between those threads, which SQLite does not allow safely.
-            # SQLITE_TEST_NAME lets two test runs go at once on one machine.
-            "TEST": {"NAME": str(VAR_DIR / env_str("SQLITE_TEST_NAME", "test.sqlite3"))},
+            "TEST": {"NAME": str(VAR_DIR / SQLITE_TEST_NAME)},
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
