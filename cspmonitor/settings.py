@@ -59,6 +59,9 @@ INSTALLED_APPS = [
     "cspmonitor.partnership",
     "cspmonitor.plans",
     "cspmonitor.activity",
+    "cspmonitor.reviews",
+    "cspmonitor.reviews.asb",
+    "cspmonitor.reviews.duties",
     "cspmonitor.crime",
     "cspmonitor.demo",
 ]
@@ -168,6 +171,10 @@ if _smtp["host"]:
 else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "CSP Monitor <no-reply@localhost>")
+# The site's own address, for links in emails sent without a request (reminders).
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+if not SITE_URL.startswith(("https://", "http://")):
+    raise ImproperlyConfigured(f"SITE_URL must start with https:// or http:// (got {SITE_URL!r}).")
 
 # --- Security headers. Scripts run only from our own origin or with this request's nonce.
 SECURE_CSP = {

@@ -18,5 +18,8 @@ urlpatterns = [
     path("p/", include("cspmonitor.crime.urls")),
     path("p/", include("cspmonitor.plans.urls")),
     path("p/", include("cspmonitor.activity.urls")),
+    path("p/", include("cspmonitor.reviews.urls")),
+    path("p/", include("cspmonitor.reviews.asb.urls")),
+    path("p/", include("cspmonitor.reviews.duties.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -69,6 +69,19 @@ class Access:
         """The change history of the plan (who changed what): administrators and officers."""
         return self.role in EDITOR_ROLES
 
+    @property
+    def can_manage_reviews(self) -> bool:
+        """Statutory reviews (a homicide review's record, pauses and action plan; the Serious
+        Violence Duty's milestones and updates): administrators and officers. Panel members
+        read the reviews they are cleared for but change nothing: the officers running a
+        review record what the panel agrees."""
+        return self.role in EDITOR_ROLES
+
+    @property
+    def can_read_access_log(self) -> bool:
+        """Who looked at a review, and when: administrators signed in with two factors."""
+        return self.role == Role.ADMINISTRATOR and self.verified
+
     def organisations_acted_for(self, partnership) -> list:
         """The organisations whose returns this person may fill in."""
         organisations = partnership.organisations.all()

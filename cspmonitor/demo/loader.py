@@ -12,7 +12,10 @@ from django_otp.plugins.otp_static.models import StaticToken
 from cspmonitor.accounts.models import CLEARED_ROLES, Classification, Membership, User
 from cspmonitor.accounts.two_factor import ensure_backup_codes
 from cspmonitor.demo import western_suffolk as ws
+from cspmonitor.demo.asb_loader import load_asb_case_reviews
+from cspmonitor.demo.calendar_loader import load_calendar
 from cspmonitor.demo.plan_loader import load_plan
+from cspmonitor.demo.reviews_loader import load_reviews
 from cspmonitor.partnership.models import Area, Group, Meeting, Organisation, Partnership
 
 _MONTHS_BETWEEN: dict[str, int] = {Group.Cadence.MONTHLY: 1, Group.Cadence.QUARTERLY: 3}
@@ -99,6 +102,9 @@ def load_western_suffolk() -> Partnership:
     _book_next_meetings(groups.values(), sensitive)
     load_plan(partnership, organisations, groups)
     _load_users(partnership, organisations)
+    load_reviews(partnership)
+    load_asb_case_reviews(partnership, organisations)
+    load_calendar(partnership)
     return partnership
 
 
