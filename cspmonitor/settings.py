@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "cspmonitor.partnership",
     "cspmonitor.plans",
     "cspmonitor.activity",
+    "cspmonitor.reports",
     "cspmonitor.reviews",
     "cspmonitor.reviews.asb",
     "cspmonitor.reviews.duties",
@@ -242,4 +243,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO").upper()},
+    # WeasyPrint narrates every layout step at INFO; its warnings are what matter.
+    "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
 }

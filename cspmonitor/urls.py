@@ -18,6 +18,7 @@ urlpatterns = [
     path("p/", include("cspmonitor.crime.urls")),
     path("p/", include("cspmonitor.plans.urls")),
     path("p/", include("cspmonitor.activity.urls")),
+    path("p/", include("cspmonitor.reports.urls")),
     path("p/", include("cspmonitor.reviews.urls")),
     path("p/", include("cspmonitor.reviews.asb.urls")),
     path("p/", include("cspmonitor.reviews.duties.urls")),

@@ -1,22 +1,5 @@
-// The assessment page: follow a running assessment's progress, and draw its map.
+// The assessment page: draw its map (progress.js follows a running assessment).
 (function () {
-  const progress = document.getElementById('assessment-progress')
-  if (progress) {
-    const poll = function () {
-      fetch(progress.dataset.statusUrl, { credentials: 'same-origin' })
-        .then(function (response) { return response.json() })
-        .then(function (state) {
-          if (state.status === 'done' || state.status === 'failed') { window.location.reload(); return }
-          progress.querySelector('progress').value = state.progress
-          document.getElementById('progress-label').textContent = state.stage || 'Waiting to start'
-          document.getElementById('progress-percent').textContent = state.progress + '% done'
-          window.setTimeout(poll, 1500)
-        })
-        .catch(function () { window.setTimeout(poll, 5000) })
-    }
-    window.setTimeout(poll, 1000)
-  }
-
   const container = document.getElementById('assessment-map')
   if (!container || !window.L) return
   const load = function (url) {

@@ -1,0 +1,105 @@
+"""Generating a report: build the document from the records, choose the edition, write the file."""
+
+from __future__ import annotations
+
+import difflib
+
+from django.db import transaction
+from django.utils import timezone
+
+from cspmonitor.accounts.models import Classification
+from cspmonitor.periods import FinancialYear
+from cspmonitor.reports import fingerprint
+from cspmonitor.reports.models import GeneratedReport
+
+
+def render(document, file_format: str) -> bytes:
+    """The document written in one format (writers load only when a report is made)."""
+    from cspmonitor.reports import writers
+
+    if file_format == "docx":
+        return writers.write_docx(document)
+    if file_format == "pdf":
+        return writers.write_pdf(document)
+    if file_format == "html":
+        return writers.write_html(document).encode()
+    raise ValueError(f"Unknown format {file_format!r}: expected docx, pdf or html")
+
+
+def edition_of(document, edition: str):
+    """The public edition (restricted blocks withheld, small counts suppressed, then checked) or the
+    restricted one."""
+    from cspmonitor.reports import editions
+
+    if edition == "public":
+        public = editions.public_edition(document)
+        editions.assert_publishable(public)
+        return public
+    return editions.restricted_edition(document)
+
+
+def build(partnership, kind: str, year: str, edition: str):
+    from cspmonitor.reports.builders.annual import build_annual_report
+
+    if kind != GeneratedReport.Kind.ANNUAL:
+        raise ValueError(f"Unknown report {kind!r}")
+    return edition_of(build_annual_report(partnership, FinancialYear.parse(year)), edition)
+
+
+def start(partnership, *, kind: str, year: str, edition: str, file_format: str, user=None) -> GeneratedReport:
+    """Record a report to be generated (the background task or the command does the work)."""
+    classification = (
+        Classification.OFFICIAL
+        if edition == GeneratedReport.Edition.PUBLIC
+        else Classification.OFFICIAL_SENSITIVE
+    )
+    return GeneratedReport.objects.create(
+        partnership=partnership,
+        kind=kind,
+        year=year,
+        edition=edition,
+        format=file_format,
+        classification=classification,
+        generated_by=user,
+    )
+
+
+def _progress(report: GeneratedReport, percent: int, stage: str) -> None:
+    report.progress, report.stage = percent, stage
+    report.save(update_fields=["progress", "stage", "status"])
+
+
+def generate(report: GeneratedReport) -> GeneratedReport:
+    """Build, check and write one report, recording progress; a refusal or error is recorded too."""
+    report.status = GeneratedReport.Status.RUNNING
+    _progress(report, 10, "Gathering the partnership's records")
+    try:
+        document = build(report.partnership, report.kind, report.year, report.edition)
+        _progress(report, 50, f"Writing the {report.get_format_display()} file")
+        data = render(document, report.format)
+    except Exception as error:  # the page shows why; nothing half-made is kept
+        report.status, report.error = GeneratedReport.Status.FAILED, str(error) or type(error).__name__
+        report.finished_at = timezone.now()
+        report.save()
+        return report
+    with transaction.atomic():
+        report.file = data
+        report.content_hash = fingerprint.content_hash(document)
+        report.text = "\n".join(fingerprint.text_lines(document))
+        report.status, report.progress, report.stage = GeneratedReport.Status.DONE, 100, "Ready"
+        report.finished_at = timezone.now()
+        report.save()
+    return report
+
+
+def compare(older: GeneratedReport, newer: GeneratedReport) -> list[str]:
+    """Lines added and removed between two versions, as a unified diff."""
+    return list(
+        difflib.unified_diff(
+            older.text.splitlines(),
+            newer.text.splitlines(),
+            fromfile=f"Version {older.pk} ({older.created_at:%d %b %Y %H:%M})",
+            tofile=f"Version {newer.pk} ({newer.created_at:%d %b %Y %H:%M})",
+            lineterm="",
+        )
+    )

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from cspmonitor.reports import views
+
+app_name = "reports"
+
+urlpatterns = [
+    path("<slug:slug>/reports/", views.report_list, name="list"),
+    path("<slug:slug>/reports/generate/", views.report_generate, name="generate"),
+    path("<slug:slug>/reports/<int:pk>/", views.report_detail, name="report"),
+    path("<slug:slug>/reports/<int:pk>/status.json", views.report_status, name="status"),
+    path("<slug:slug>/reports/<int:pk>/download/", views.report_download, name="download"),
+    path("<slug:slug>/reports/<int:pk>/read/", views.report_read, name="read"),
+    path("<slug:slug>/reports/<int:pk>/compare/<int:other>/", views.report_compare, name="compare"),
+]

@@ -1,0 +1,202 @@
+"""The annual monitoring report built from the Western Suffolk demo (the 2022/23 report)."""
+
+from __future__ import annotations
+
+import pytest
+
+from cspmonitor.periods import FinancialYear
+from cspmonitor.reports.blocks import (
+    OFFICIAL_SENSITIVE,
+    Block,
+    Document,
+    ListBlock,
+    Paragraph,
+    Table,
+    Withheld,
+)
+from cspmonitor.reports.builders import build_annual_report
+from cspmonitor.reports.editions import check_public, public_edition, restricted_edition
+
+YEAR = FinancialYear(2022)
+
+SECTIONS = [
+    "Background",
+    "Update on the work streams of the WSCSP",
+    "Alternative options that have been considered",
+    "Consultation and engagement undertaken",
+    "Risks associated with the proposals",
+    "Implications arising from the proposals",
+    "Appendices referenced in this report",
+    "Background documents associated with this report",
+]
+
+#: Every figure the 2022/23 report gives, as it should read in our text.
+SEED_FIGURES = [
+    "15 staff took part",
+    "20 school staff took part",
+    "43 staff took part",
+    "84 parents and carers took part",
+    "over 110 attended",
+    "5 properties",
+    "1,250 champions trained",
+    "8 staff trained as champions",
+    "18 applications",
+    "59 young people nominated",
+    "3 applications from West Suffolk",
+    "2 Domestic Homicide Reviews were under way",
+]
+
+SERVICES = [
+    "Domestic Abuse Outreach service",
+    "Bury St Edmunds Women's Aid",
+    "Norfolk and Suffolk Victim Care",
+    "Independent Domestic Violence Advisory service",
+    "Survivors in Transition",
+    "Restitute",
+    "Suffolk Rape Crisis",
+    "Brave Futures",
+    "The Ferns Sexual Assault Referral Centre",
+    "Ministry of Justice funded victim support scheme",
+    "Domestic Abuse Link Worker",
+]
+
+
+def block_text(block: Block) -> str:
+    if isinstance(block, Paragraph):
+        return block.text
+    if isinstance(block, ListBlock):
+        return "\n".join([block.intro, *block.items])
+    if isinstance(block, Table):
+        cells = [" ".join(cell.text for cell in row) for row in block.rows]
+        return "\n".join([block.caption, " ".join(block.headers), *cells])
+    if isinstance(block, Withheld):
+        return block.note
+    return ""
+
+
+def document_text(document: Document) -> str:
+    return "\n".join(block_text(block) for _section, block in document.walk())
+
+
+@pytest.fixture
+def report(demo) -> Document:
+    return build_annual_report(demo.partnership, YEAR)
+
+
+def test_front_sheet_and_sections_in_order(report):
+    assert report.edition == "restricted"
+    sheet = report.front_sheet
+    assert sheet is not None
+    assert sheet.report_number == "To be allocated"
+    assert sheet.committee == "Overview and Scrutiny Committee"
+    assert sheet.title == "Western Suffolk Community Safety Partnership annual monitoring report 2022-23"
+    assert [label for label, _ in sheet.rows] == [
+        "Cabinet member",
+        "Lead officer",
+        "Decisions plan",
+        "Wards affected",
+    ]
+    assert all(value == "To be confirmed" for _, value in sheet.rows)
+    assert len(sheet.recommendations) == 1
+    assert [section.title for section in report.sections] == SECTIONS
+
+
+def test_narrative_overrides_defaults(demo):
+    narrative = {
+        "cabinet_member": "Councillor A",
+        "risks": "First risk.\nSecond risk.",
+        "implications.financial": "A small cost.",
+    }
+    document = build_annual_report(demo.partnership, YEAR, narrative=narrative)
+    assert ("Cabinet member", "Councillor A") in document.front_sheet.rows  # type: ignore[union-attr]
+    risks = document.sections[4]
+    assert [block.text for block in risks.blocks] == ["First risk.", "Second risk."]  # type: ignore[attr-defined]
+    implications = [block.text for block in document.sections[5].blocks]  # type: ignore[attr-defined]
+    assert len(implications) == 10
+    assert implications[0] == "Financial: A small cost."
+
+
+def test_every_seed_figure_appears(report):
+    text = document_text(report)
+    missing = [figure for figure in SEED_FIGURES + SERVICES if figure not in text]
+    assert not missing, missing
+
+
+def test_background_lists_duties_priorities_and_fraud(report):
+    background = report.sections[0]
+    text = "\n".join(block_text(block) for block in background.blocks)
+    assert "Crime and Disorder Act 1998" in text
+    assert "West Suffolk" in text and "Babergh" in text and "Mid Suffolk" in text
+    lists = [block for block in background.blocks if isinstance(block, ListBlock)]
+    assert len(lists) == 2 and all(block.lettered for block in lists)
+    assert any("Domestic Homicide Reviews" in item for item in lists[0].items)
+    assert any(item.startswith("Criminal exploitation") for item in lists[1].items)
+    fraud = [b.text for b in background.blocks if isinstance(b, Paragraph) and b.text.startswith("Fraud")]
+    assert len(fraud) == 1 and "July 2022" in fraud[0]
+
+
+def test_workstreams_follow_the_priorities(report):
+    titles = [section.title for section in report.sections[1].subsections]
+    assert titles[:3] == [
+        "Criminal exploitation",
+        "Violence against women and girls",
+        "Domestic Homicide Reviews",
+    ]
+    assert "Fraud" in titles and titles[-1] == "Serious Violence Duty"
+    vawg = report.sections[1].subsections[1]
+    services = [b for b in vawg.blocks if isinstance(b, ListBlock)]
+    assert len(services) == 1 and len(services[0].items) == 11
+
+
+def test_dhr_details_are_sensitive(report):
+    dhr = next(s for s in report.sections[1].subsections if s.title == "Domestic Homicide Reviews")
+    details = [b for b in dhr.blocks if isinstance(b, Paragraph) and b.text.startswith("Review ")]
+    assert len(details) == 2
+    assert all(b.classification == OFFICIAL_SENSITIVE and b.schedule_12a == 2 for b in details)
+    assert any("Home Office" in b.text for b in details)
+
+
+def test_referrals_carry_their_classification(report):
+    tables = [b for _, b in report.walk() if isinstance(b, Table) and b.caption.startswith("Referrals")]
+    assert tables and all(t.classification == OFFICIAL_SENSITIVE for t in tables)
+
+
+def test_the_statutory_asb_figures_are_published_whole_even_when_small(demo, report):
+    from cspmonitor.reviews.asb.figures import annual_figures
+
+    expected = [str(value) for _label, value in annual_figures(demo.partnership, YEAR).rows()]
+    assert any(0 < int(value) < 5 for value in expected)  # the demo does hold small figures
+    asb = [b for _, b in report.walk() if isinstance(b, Table) and "case reviews" in b.caption]
+    assert len(asb) == 1
+    public = public_edition(report)
+    [published] = [b for _, b in public.walk() if isinstance(b, Table) and "case reviews" in b.caption]
+    assert [row[1].text for row in published.rows] == expected
+
+
+def test_public_edition_is_safe(report):
+    public = public_edition(report)
+    assert public.edition == "public"
+    assert check_public(public) == []
+    blocks = [block for _, block in public.walk()]
+    assert not any(block.restricted for block in blocks)
+    withheld = [block for block in blocks if isinstance(block, Withheld)]
+    assert withheld and {2, 7} <= {block.schedule_12a for block in withheld}
+    for block in blocks:
+        if isinstance(block, Table):
+            for row in block.rows:
+                for cell in row:
+                    assert cell.count is None or cell.count == 0 or cell.count >= 5 or cell.suppressed
+    text = document_text(public)
+    assert "WS-DHR-2020-01" not in text
+    assert "2 Domestic Homicide Reviews were under way" in text
+    assert "43 staff" in text
+    # The original is not changed.
+    assert report.edition == "restricted" and check_public(report)
+
+
+def test_restricted_edition_keeps_dhr_details(report):
+    restricted = restricted_edition(report)
+    assert restricted.edition == "restricted"
+    text = document_text(restricted)
+    assert "WS-DHR-2020-01" in text and "WS-DHR-2021-01" in text
+    assert not any(isinstance(block, Withheld) for _, block in restricted.walk())

@@ -1,0 +1,83 @@
+"""manage.py build_report: the annual report from the command line, in each format and edition."""
+
+from __future__ import annotations
+
+import docx
+import pytest
+from django.core.management import CommandError, call_command
+
+from cspmonitor.reports.models import GeneratedReport
+from tests.reports.poppler import pdf_text
+
+# Figures the 2022/23 report gives, each of which must come from the records.
+SEED_FIGURES = ["15 staff", "20 school staff", "43 staff", "84 parents and carers", "over 110", "1,250", "59"]
+
+
+def _build(tmp_path, edition, file_format):
+    out = tmp_path / f"report.{file_format}"
+    call_command(
+        "build_report",
+        "annual",
+        partnership="western-suffolk",
+        year="2022-23",
+        edition=edition,
+        format=file_format,
+        out=out,
+    )
+    return out
+
+
+def test_the_restricted_word_report_has_word_headings_the_seed_figures_and_the_reviews(demo, tmp_path):
+    document = docx.Document(str(_build(tmp_path, "restricted", "docx")))
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    numbered = [h for h in headings if h[0].isdigit()]
+    assert headings[0] == "Recommendations"  # on the front sheet, before the numbered sections
+    assert [h.split("\t")[0] for h in numbered] == [str(n) for n in range(1, 9)]
+    assert numbered[0].endswith("Background") and numbered[-1].endswith(
+        "Background documents associated with this report"
+    )
+    text = "\n".join(p.text for p in document.paragraphs) + "\n".join(
+        cell.text for table in document.tables for row in table.rows for cell in row.cells
+    )
+    for figure in SEED_FIGURES:
+        assert figure in text, figure
+    assert "WS-DHR-2021-01" in text
+    assert "OFFICIAL-SENSITIVE" in document.sections[0].header.paragraphs[0].text
+
+
+def test_the_public_pdf_leaves_out_restricted_parts(demo, tmp_path):
+    pdf = _build(tmp_path, "public", "pdf")
+    text = pdf_text(pdf)
+    for figure in SEED_FIGURES:
+        assert figure in text, figure
+    assert "WS-DHR" not in text
+    assert "Schedule 12A" in text
+    assert "OFFICIAL-SENSITIVE" not in text.replace("OFFICIAL-SENSITIVE material", "")
+
+
+def test_each_run_is_kept_as_a_version(demo, tmp_path):
+    _build(tmp_path, "public", "html")
+    assert GeneratedReport.objects.get().status == "done"
+
+
+def test_it_refuses_an_unknown_partnership_and_a_malformed_year(demo, tmp_path):
+    with pytest.raises(CommandError, match="No partnership has the slug 'nowhere'"):
+        call_command(
+            "build_report",
+            "annual",
+            partnership="nowhere",
+            year="2022-23",
+            edition="public",
+            format="pdf",
+            out=tmp_path / "x.pdf",
+        )
+    with pytest.raises(CommandError, match="like 2022-23"):
+        call_command(
+            "build_report",
+            "annual",
+            partnership="western-suffolk",
+            year="2022",
+            edition="public",
+            format="pdf",
+            out=tmp_path / "x.pdf",
+        )

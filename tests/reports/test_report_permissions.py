@@ -1,0 +1,65 @@
+"""Every reports URL × every persona gets exactly the expected status (deny by default)."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from cspmonitor.reports import services
+from tests.conftest import sign_in
+
+PERSONAS = ["anonymous", "administrator", "officer", "partner_lead", "panel_member", "viewer", "outsider"]
+
+# fmt: off
+#                                  anon admin officer lead panel viewer outsider
+MATRIX = {
+    "list":                       (302, 200, 200, 200, 200, 200, 404),
+    "generate":                   (302, 405, 405, 403, 403, 403, 404),  # POST only; GET is refused
+    "report_public":              (302, 200, 200, 200, 200, 200, 404),
+    "report_restricted":          (302, 200, 200, 404, 200, 404, 404),
+    "status_public":              (302, 200, 200, 200, 200, 200, 404),
+    "download_public":            (302, 200, 200, 200, 200, 200, 404),
+    "download_restricted":        (302, 200, 200, 404, 200, 404, 404),
+    "read_public":                (302, 200, 200, 200, 200, 200, 404),
+    "read_restricted":            (302, 200, 200, 404, 200, 404, 404),
+    "compare_restricted":         (302, 200, 200, 404, 200, 404, 404),
+}
+# fmt: on
+
+
+@pytest.fixture
+def urls(demo) -> dict[str, str]:
+    def made(edition):
+        report = services.start(
+            demo.partnership, kind="annual", year="2022-23", edition=edition, file_format="html"
+        )
+        return services.generate(report).pk
+
+    slug, public, restricted = demo.partnership.slug, made("public"), made("restricted")
+    return {
+        "list": reverse("reports:list", args=[slug]),
+        "generate": reverse("reports:generate", args=[slug]),
+        "report_public": reverse("reports:report", args=[slug, public]),
+        "report_restricted": reverse("reports:report", args=[slug, restricted]),
+        "status_public": reverse("reports:status", args=[slug, public]),
+        "download_public": reverse("reports:download", args=[slug, public]),
+        "download_restricted": reverse("reports:download", args=[slug, restricted]),
+        "read_public": reverse("reports:read", args=[slug, public]),
+        "read_restricted": reverse("reports:read", args=[slug, restricted]),
+        "compare_restricted": reverse("reports:compare", args=[slug, public, restricted]),
+    }
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_each_persona_gets_exactly_the_expected_status(client, demo, urls, persona):
+    if persona != "anonymous":
+        sign_in(client, demo.by_name(persona))
+    column = PERSONAS.index(persona)
+    got = {name: client.get(url).status_code for name, url in urls.items()}
+    assert got == {name: statuses[column] for name, statuses in MATRIX.items()}
+
+
+def test_the_matrix_covers_every_reports_url():
+    from cspmonitor.reports.urls import urlpatterns
+
+    assert {p.name for p in urlpatterns} <= {name.split("_")[0] for name in MATRIX}

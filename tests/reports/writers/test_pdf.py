@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+import pytest
+
+from cspmonitor.reports.writers import RestrictedContentError, write_pdf
+from tests.reports.poppler import run, tool
+
+
+@pytest.fixture
+def pdf(document, tmp_path):
+    path = tmp_path / "report.pdf"
+    path.write_bytes(write_pdf(document))
+    return path
+
+
+def test_pdf_text_numbers_and_marking_on_every_page(pdf):
+    info = run(tool("pdfinfo"), str(pdf)).decode()
+    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    assert pages >= 2
+    assert "Title:" in info and "Strategic assessment 2025 to 2026 (OFFICIAL-SENSITIVE)" in info
+    assert "A4" in info
+    assert "Tagged:          yes" in info
+    text = run(tool("pdftotext"), "-layout", str(pdf), "-").decode()
+    page_texts = text.split("\f")[:pages]
+    for number, page in enumerate(page_texts, start=1):
+        assert page.count("OFFICIAL-SENSITIVE") >= 2, f"page {number} lacks the marking top and bottom"
+        assert f"Page {number} of {pages}" in page
+    flat = " ".join(text.split())
+    for numbered in (
+        "1.1 This report sets out",
+        "2.1 Recorded crime fell",
+        "2.2.1 Violence against the person",
+        "2.2.2 Operation Larch",
+        "3.1 The partnership is asked",
+        "a) serious violence",
+    ):
+        assert numbered in flat
+
+
+def test_pdf_renders_page_one(pdf, tmp_path):
+    run(tool("pdftoppm"), "-png", "-r", "50", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page"))
+    pngs = list(tmp_path.glob("page*.png"))
+    assert len(pngs) == 1
+    assert pngs[0].read_bytes().startswith(b"\x89PNG")
+
+
+def test_pdf_language(document):
+    # WeasyPrint writes /Lang from <html lang> into the catalog; pdfinfo does not show it, so read
+    # it from an uncompressed PDF.
+    assert b"/Lang (en-GB)" in write_pdf(document, uncompressed_pdf=True)
+
+
+def test_public_edition_pdf(public_document, tmp_path):
+    path = tmp_path / "public.pdf"
+    path.write_bytes(write_pdf(public_document))
+    text = run(tool("pdftotext"), str(path), "-").decode()
+    assert "OFFICIAL-SENSITIVE" not in text
+    assert "OFFICIAL" in text
+
+
+def test_public_edition_with_restricted_content_is_refused(document):
+    document.edition = "public"
+    with pytest.raises(RestrictedContentError):
+        write_pdf(document)
