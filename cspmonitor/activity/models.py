@@ -250,6 +250,13 @@ class TrainingCompliance(Output):
     module = models.CharField(max_length=200)
     audience = models.CharField(max_length=200, help_text="Who must complete it, such as all council staff.")
     cycle = models.CharField(max_length=200, help_text="Such as at induction, then every two years.")
+    cycle_months = models.PositiveSmallIntegerField(
+        "repeats every (months)",
+        null=True,
+        blank=True,
+        help_text="How often everyone must complete it again, such as 24 for every two years; "
+        "the statutory calendar shows when the next cycle is due.",
+    )
     completions = models.PositiveIntegerField()
     required = models.PositiveIntegerField(null=True, blank=True, help_text="How many were due, when known.")
 

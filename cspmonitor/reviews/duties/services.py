@@ -25,8 +25,10 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from django.utils import timezone
+from django.utils.text import slugify
 
 from cspmonitor.accounts.models import Classification
+from cspmonitor.activity.models import TrainingCompliance
 from cspmonitor.periods import FinancialYear
 from cspmonitor.reviews import services as dhr_services
 from cspmonitor.reviews.asb import services as asb_services
@@ -247,17 +249,42 @@ def obligations_for(partnership, access, today: dt.date, years: int = YEARS) -> 
     return sorted(shown, key=lambda item: (item.due, item.key))
 
 
+def training_cycles(partnership) -> list[dict]:
+    """Mandatory training that repeats (``TrainingCompliance.cycle_months``), as the calendar's
+    ``training`` facts: each module is next due its cycle after the latest period recorded."""
+    latest: dict[str, TrainingCompliance] = {}
+    for row in (
+        TrainingCompliance.objects.for_partnership(partnership)
+        .filter(cycle_months__isnull=False)
+        .select_related("organisation")
+        .order_by("period_end")
+    ):
+        latest[row.module] = row
+    return [
+        {
+            "key": f"training-{slugify(module)}",
+            "title": f"{module}: the next cycle for {row.audience.lower()}",
+            "every_months": row.cycle_months,
+            "last": row.period_end,
+            "responsible": str(row.organisation),
+            "legal_basis": f"The partnership's mandatory training ({row.cycle.lower()})",
+        }
+        for module, row in latest.items()
+    ]
+
+
 def _obligations(partnership, config: CalendarSettings, chosen: list[FinancialYear]) -> list[CalendarItem]:
     done = {(d.key, d.due): d.done_on for d in ObligationDone.objects.filter(partnership=partnership)}
+    facts = {**config.facts(), "training": training_cycles(partnership)}
     found: dict[tuple[str, dt.date], Obligation] = {}
     # Last year's obligations falling due in the calendar's years (the last quarter's
     # information sharing is due in May), then the calendar's own.
     last_year = FinancialYear(chosen[0].first_year - 1)
-    for o in annual_obligations(last_year.start, facts=config.facts()):
+    for o in annual_obligations(last_year.start, facts=facts):
         if o.due >= chosen[0].start:
             found[(o.key, o.due)] = o
     for year in chosen:
-        for o in annual_obligations(year.start, facts=config.facts()):
+        for o in annual_obligations(year.start, facts=facts):
             # An obligation overdue when a year starts is listed in that year and the next.
             found.setdefault((o.key, o.due), o)
     return [
