@@ -15,6 +15,8 @@ from zoneinfo import ZoneInfo
 from django.db import models
 
 from cspmonitor.activity.models import output_kind
+from cspmonitor.demo import western_suffolk_community_safety as community
+from cspmonitor.demo import western_suffolk_exploitation_and_abuse as exploitation
 from cspmonitor.demo import western_suffolk_outputs as outputs_data
 from cspmonitor.demo import western_suffolk_plan as data
 from cspmonitor.partnership.models import Group, Organisation
@@ -58,7 +60,8 @@ def load_plan(partnership, organisations: dict[str, Organisation], groups: dict[
         )
     priorities: dict[str, Priority] = {}
     actions: dict[str, Action] = {}
-    for order, entry in enumerate(data.PRIORITIES, start=1):
+    # Priorities in plan order; each with its objectives (workstreams) and their actions.
+    for order, entry in enumerate(exploitation.PRIORITIES + community.PRIORITIES, start=1):
         priority = _load_priority(plan, order, {**data.PRIORITY_DEFAULTS, **entry}, organisations, groups)
         priorities[priority.title] = priority
         for objective_order, (title, description, action_entries) in enumerate(entry["objectives"], start=1):
