@@ -15,7 +15,8 @@ from django.utils import timezone
 from cspmonitor.activity.forms import output_form
 from cspmonitor.activity.models import OUTPUT_KINDS, Event, Output, SupportService
 from cspmonitor.periods import FinancialYear, PeriodError, Quarter, quarter_choices
-from cspmonitor.plans.models import Action, Plan, ProgressUpdate
+from cspmonitor.plans import services
+from cspmonitor.plans.models import Action, ProgressUpdate
 
 
 def quarter_slug(quarter: Quarter) -> str:
@@ -35,8 +36,7 @@ def quarter_from_slug(text: str) -> Quarter:
 
 def plan_years(partnership) -> list[FinancialYear]:
     """Every financial year a plan of the partnership covers, earliest first."""
-    years = {year for plan in Plan.objects.filter(partnership=partnership) for year in plan.financial_years()}
-    return sorted(years)
+    return sorted(services.plan_years(partnership))
 
 
 def return_quarters(partnership) -> list[tuple[str, str]]:

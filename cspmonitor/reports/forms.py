@@ -13,7 +13,13 @@ class GenerateForm(forms.Form):
     kind = forms.ChoiceField(
         label="Report", choices=GeneratedReport.Kind.choices, initial=GeneratedReport.Kind.ANNUAL
     )
-    year = forms.ChoiceField(label="Financial year", error_messages={"required": "Select the financial year"})
+    year = forms.ChoiceField(
+        label="Financial year",
+        error_messages={
+            "required": "Select the financial year",
+            "invalid_choice": "Select a financial year the partnership's plan covers",
+        },
+    )
     edition = forms.ChoiceField(
         label="Edition",
         choices=GeneratedReport.Edition.choices,
