@@ -46,10 +46,10 @@ import pyarrow.csv as pacsv
 
 from cspmonitor.analysis.policeuk_files import Source, iter_sources, locate_records, parse_file_name
 from cspmonitor.analysis.policeuk_rules import (
-    CRIME_TYPES,
     HEADER,
     MONTH_PATTERN,
     check_rows,
+    crime_type_values,
     explain,
 )
 
@@ -65,7 +65,6 @@ def _memory_pool() -> pa.MemoryPool:
 
 
 _POOL = _memory_pool()
-_CRIME_TYPE_VALUES = pa.array(CRIME_TYPES)
 
 SCHEMA = pa.schema(
     [
@@ -402,7 +401,7 @@ def _typed(
         "longitude": longitude,
         "latitude": latitude,
         "crime_type": pa.DictionaryArray.from_arrays(
-            pc.cast(crime_types, pa.int8()).combine_chunks(), _CRIME_TYPE_VALUES
+            pc.cast(crime_types, pa.int8()).combine_chunks(), crime_type_values()
         ),
     }
     for name, source in _TEXT_COLUMNS.items():

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 import numpy as np
 import pyarrow as pa
@@ -78,7 +79,13 @@ CRIME_ID_LENGTH = 64
 _LSOA_CODE = r"^[EW]01[0-9]{6}$"
 _DECIMAL = r"^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)$"
 MONTH_PATTERN = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
-_CRIME_TYPE_VALUES = pa.array(CRIME_TYPES)
+
+
+@cache
+def crime_type_values() -> pa.Array:
+    """`CRIME_TYPES` as an Arrow array, built on first use: building any Arrow array makes pyarrow
+    look for pandas, and importing this module should not pay for that (see `arrow.py`)."""
+    return pa.array(CRIME_TYPES)
 
 
 @dataclass(frozen=True)
@@ -156,7 +163,7 @@ def check_rows(table: pa.Table, month: str) -> RowChecks:
         return pc.is_valid(col(name))
 
     is_asb = _known(pc.equal(col("Crime type"), ANTI_SOCIAL_BEHAVIOUR))
-    crime_type_index = pc.index_in(col("Crime type"), value_set=_CRIME_TYPE_VALUES)
+    crime_type_index = pc.index_in(col("Crime type"), value_set=crime_type_values())
     longitude, latitude = _to_float(col("Longitude")), _to_float(col("Latitude"))
     no_location = pc.and_(empty("Longitude"), empty("Latitude"))
     located = pc.invert(no_location)

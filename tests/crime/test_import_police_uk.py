@@ -1,12 +1,18 @@
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
 
 from cspmonitor.crime.models import CrimeImport
 from tests.reference import SAMPLE, SAMPLE_DIR
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _run(*args) -> tuple[str, str]:
@@ -58,3 +64,29 @@ def test_the_summary_names_a_missing_month(db, tmp_path):
         )
     out, _ = _run(str(tmp_path))
     assert "Coverage, suffolk: 2 months held. Coverage is incomplete (missing: 2023-02)." in out
+
+
+def test_from_the_command_line_it_skips_the_system_checks_and_never_loads_pandas(tmp_path):
+    # A force-year from the command line should cost little more than reading it (issue 3), so
+    # neither the checks of every URL and view nor pyarrow's pandas integration are loaded.
+    environment = dict(
+        os.environ,
+        DATABASE_URL=f"sqlite:///{tmp_path / 'cli.sqlite3'}",
+        CRIME_STORE_DIR=str(tmp_path / "store"),
+        DJANGO_SETTINGS_MODULE="cspmonitor.settings",
+    )
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    subprocess.run([*manage, "migrate", "-v0"], env=environment, check=True, cwd=ROOT)  # noqa: S603
+    code = (
+        "import sys\n"
+        "from django.core.management import execute_from_command_line\n"
+        f"execute_from_command_line(['manage.py', 'import_police_uk', {str(SAMPLE_DIR)!r}])\n"
+        "print('pandas loaded:', 'pandas' in sys.modules)\n"
+        "print('URLs loaded:', 'cspmonitor.urls' in sys.modules)\n"
+    )
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", code], env=environment, cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert "70 rows read from 1 files: 70 valid" in result.stdout
+    assert "pandas loaded: False" in result.stdout
+    assert "URLs loaded: False" in result.stdout

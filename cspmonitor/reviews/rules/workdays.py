@@ -24,7 +24,6 @@ from __future__ import annotations
 import datetime as dt
 from functools import cache
 
-import holidays
 from dateutil.relativedelta import relativedelta
 
 WORKING = "working"
@@ -41,6 +40,8 @@ _SATURDAY = 5
 def _bank_holidays(year: int) -> dict[dt.date, str]:
     # One frozen copy per year: `holidays` objects fill in years lazily as they are asked,
     # which is not something to share between threads.
+    import holidays  # imported when first needed: every Django start-up loads this module
+
     return dict(holidays.country_holidays("GB", subdiv="ENG", years=year).items())
 
 
