@@ -16,6 +16,7 @@ from cspmonitor.demo.asb_loader import load_asb_case_reviews
 from cspmonitor.demo.calendar_loader import load_calendar
 from cspmonitor.demo.plan_loader import load_plan
 from cspmonitor.demo.reviews_loader import load_reviews
+from cspmonitor.demo.western_suffolk_report import load_report_wording
 from cspmonitor.partnership.models import Area, Group, Meeting, Organisation, Partnership
 
 _MONTHS_BETWEEN: dict[str, int] = {Group.Cadence.MONTHLY: 1, Group.Cadence.QUARTERLY: 3}
@@ -105,6 +106,7 @@ def load_western_suffolk() -> Partnership:
     load_reviews(partnership)
     load_asb_case_reviews(partnership, organisations)
     load_calendar(partnership)
+    load_report_wording(partnership)
     return partnership
 
 

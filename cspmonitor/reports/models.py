@@ -1,10 +1,13 @@
-"""Every report generated, kept with who made it, when, and from which data."""
+"""Every report generated, kept with who made it, when, and from which data; and the wording
+officers write for a report's narrative parts, with its history."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from cspmonitor.accounts.models import Classification
 
@@ -17,6 +20,9 @@ class GeneratedReportQuerySet(models.QuerySet["GeneratedReport"]):
 class GeneratedReport(models.Model):
     class Kind(models.TextChoices):
         ANNUAL = "annual", "Annual monitoring report to scrutiny"
+        ASSESSMENT = "assessment", "Strategic assessment"
+        QUARTERLY = "quarterly", "Quarterly partnership update"
+        ASB = "asb", "ASB Case Review annual publication"
 
     class Edition(models.TextChoices):
         PUBLIC = "public", "Public"
@@ -37,7 +43,9 @@ class GeneratedReport(models.Model):
         "partnership.Partnership", on_delete=models.CASCADE, related_name="generated_reports"
     )
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.ANNUAL)
-    year = models.CharField(max_length=7)
+    year = models.CharField(
+        max_length=12, help_text='A financial year ("2022-23") or a quarter ("2022-23 Q3").'
+    )
     edition = models.CharField(max_length=12, choices=Edition.choices)
     format = models.CharField(max_length=5, choices=Format.choices)
     classification = models.CharField(max_length=20, choices=Classification.choices)
@@ -67,7 +75,8 @@ class GeneratedReport(models.Model):
 
     @property
     def filename(self) -> str:
-        return f"{self.partnership.slug}-{self.kind}-report-{self.year}-{self.edition}.{self.format}"
+        period = self.year.replace(" ", "-").lower()  # "2022-23 Q3" -> "2022-23-q3"
+        return f"{self.partnership.slug}-{self.kind}-report-{period}-{self.edition}.{self.format}"
 
     @property
     def media_type(self) -> str:
@@ -76,3 +85,46 @@ class GeneratedReport(models.Model):
             "pdf": "application/pdf",
             "html": "text/html; charset=utf-8",
         }[self.format]
+
+
+class ReportTextQuerySet(models.QuerySet["ReportText"]):
+    def for_report(self, partnership, year: str, kind: str) -> ReportTextQuerySet:
+        return self.filter(partnership=partnership, year=year, kind=kind)
+
+
+class ReportText(models.Model):
+    """One narrative part of one report (its risks, say), as an officer last wrote it.
+
+    Empty text means the report uses the standard wording. ``reports.narrative`` says which
+    keys a report has and saves them.
+    """
+
+    partnership = models.ForeignKey(
+        "partnership.Partnership", on_delete=models.CASCADE, related_name="report_texts"
+    )
+    kind = models.CharField(
+        max_length=20, choices=GeneratedReport.Kind.choices, default=GeneratedReport.Kind.ANNUAL
+    )
+    year = models.CharField(max_length=12, help_text='The financial year, like "2022-23".')
+    key = models.CharField(
+        max_length=60, help_text='The narrative part, like "risks" or "implications.legal".'
+    )
+    text = models.TextField(blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # Set by whoever saves, once for all the parts saved together, so the history can show
+    # one change per save (auto_now would stamp each part a moment apart).
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    history = HistoricalRecords()
+    objects = ReportTextQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["partnership", "kind", "year", "key"]
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "kind", "year", "key"], name="report_text_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.year}: {self.key}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cspmonitor.reports import views
+from cspmonitor.reports import narrative_views, views
 
 app_name = "reports"
 
@@ -12,4 +12,13 @@ urlpatterns = [
     path("<slug:slug>/reports/<int:pk>/download/", views.report_download, name="download"),
     path("<slug:slug>/reports/<int:pk>/read/", views.report_read, name="read"),
     path("<slug:slug>/reports/<int:pk>/compare/<int:other>/", views.report_compare, name="compare"),
+    path("<slug:slug>/reports/wording/", narrative_views.text_overview, name="text"),
+    path(
+        "<slug:slug>/reports/wording/<str:year>/<slug:section>/", narrative_views.text_edit, name="text_edit"
+    ),
+    path(
+        "<slug:slug>/reports/wording/<str:year>/<slug:section>/history/",
+        narrative_views.text_history,
+        name="text_history",
+    ),
 ]

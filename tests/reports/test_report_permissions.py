@@ -23,8 +23,14 @@ MATRIX = {
     "read_public":                (302, 200, 200, 200, 200, 200, 404),
     "read_restricted":            (302, 200, 200, 404, 200, 404, 404),
     "compare_restricted":         (302, 200, 200, 404, 200, 404, 404),
+    "text":                       (302, 200, 200, 403, 403, 403, 404),
+    "text_edit":                  (302, 200, 200, 403, 403, 403, 404),
+    "text_edit_post":             (302, 302, 302, 403, 403, 403, 404),
+    "text_history":               (302, 200, 200, 403, 403, 403, 404),
 }
 # fmt: on
+#: Endings of keys that ask one URL something different: a public or restricted report, or a POST.
+VARIANTS = ("_public", "_restricted", "_post")
 
 
 @pytest.fixture
@@ -47,6 +53,10 @@ def urls(demo) -> dict[str, str]:
         "read_public": reverse("reports:read", args=[slug, public]),
         "read_restricted": reverse("reports:read", args=[slug, restricted]),
         "compare_restricted": reverse("reports:compare", args=[slug, public, restricted]),
+        "text": reverse("reports:text", args=[slug]),
+        "text_edit": reverse("reports:text_edit", args=[slug, "2022-23", "risks"]),
+        "text_edit_post": reverse("reports:text_edit", args=[slug, "2022-23", "risks"]),
+        "text_history": reverse("reports:text_history", args=[slug, "2022-23", "risks"]),
     }
 
 
@@ -55,11 +65,22 @@ def test_each_persona_gets_exactly_the_expected_status(client, demo, urls, perso
     if persona != "anonymous":
         sign_in(client, demo.by_name(persona))
     column = PERSONAS.index(persona)
-    got = {name: client.get(url).status_code for name, url in urls.items()}
+    got = {
+        name: (
+            client.post(url, {"risks": "A risk."}) if name.endswith("_post") else client.get(url)
+        ).status_code
+        for name, url in urls.items()
+    }
     assert got == {name: statuses[column] for name, statuses in MATRIX.items()}
 
 
-def test_the_matrix_covers_every_reports_url():
+def _url_name(key: str) -> str:
+    for variant in VARIANTS:
+        key = key.removesuffix(variant)
+    return key
+
+
+def test_the_matrix_covers_every_reports_url_and_nothing_else():
     from cspmonitor.reports.urls import urlpatterns
 
-    assert {p.name for p in urlpatterns} <= {name.split("_")[0] for name in MATRIX}
+    assert {p.name for p in urlpatterns} == {_url_name(key) for key in MATRIX}
