@@ -35,6 +35,15 @@ def to_svg(figure) -> str:
     return buffer.getvalue()
 
 
+def to_png(figure, dpi: int = 150) -> bytes:
+    """PNG bytes of a figure, for documents (Word cannot embed SVG). The same drawing always gives
+    the same bytes, so a report's content fingerprint stays the same for the same data."""
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
+    plt.close(figure)
+    return buffer.getvalue()
+
+
 def _series(result: Mapping, area: str, crime_type: str) -> list[int]:
     for series in result["monthly"]["series"]:
         if series["area"] == area and series["crime_type"] == crime_type:

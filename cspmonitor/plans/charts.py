@@ -8,20 +8,22 @@ from __future__ import annotations
 
 from matplotlib.ticker import MaxNLocator
 
-from cspmonitor.crime.charts import BLUE, GREY, plt, to_svg
+from cspmonitor.crime.charts import BLACK, BLUE, GREY, plt, to_svg
 from cspmonitor.periods import Quarter
 from cspmonitor.plans.services import RAG_COLUMNS, ActionPlan, OutputGroup
 
-_RAG_COLOURS = ["#d4351c", "#f47738", "#00703c", "#b1b4b6"]
-_HATCHES = ["xx", "//", "", ".."]
+#: Colours and hatches of the ratings, in ``RAG_COLUMNS`` order (red, amber, green, not rated).
+RAG_COLOURS = ["#d4351c", "#f47738", "#00703c", "#b1b4b6"]
+RAG_HATCHES = ["xx", "//", "", ".."]
+#: Labels sit on a white box: black on white reads on any fill and any hatching.
+LABEL_BOX = {"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none"}
 
 
-def action_plan(plan: ActionPlan) -> str:
-    """Actions of each priority by RAG rating, as stacked horizontal bars."""
-    titles = [row.priority.title for row in plan.rows][::-1]
-    counts = [row.counts for row in plan.rows][::-1]
-    height = max(2.0, 0.45 * len(titles) + 1.0)
-    figure, axes = plt.subplots(figsize=(8, height))
+def draw_rag_bars(axes, rows: list[tuple[str, list[int]]]) -> None:
+    """Stacked horizontal bars, one per (title, counts in ``RAG_COLUMNS`` order), top to bottom;
+    each part labelled with its rating's letter and count (R2, A1, G5)."""
+    titles = [title for title, _counts in rows][::-1]
+    counts = [counts for _title, counts in rows][::-1]
     left = [0] * len(titles)
     for column, (_key, label) in enumerate(RAG_COLUMNS):
         values = [c[column] for c in counts]
@@ -29,17 +31,25 @@ def action_plan(plan: ActionPlan) -> str:
             titles,
             values,
             left=left,
-            color=_RAG_COLOURS[column],
-            hatch=_HATCHES[column],
+            color=RAG_COLOURS[column],
+            hatch=RAG_HATCHES[column],
             edgecolor="white",
             label=label,
         )
         for y, (start, value) in enumerate(zip(left, values, strict=True)):
             if value:
-                axes.text(start + value / 2, y, f"{label[0]}{value}", ha="center", va="center", color="white")
+                text = f"{label[0]}{value}"
+                axes.text(start + value / 2, y, text, ha="center", va="center", color=BLACK, bbox=LABEL_BOX)
         left = [a + b for a, b in zip(left, values, strict=True)]
     axes.set_xlabel("Actions")
     axes.xaxis.set_major_locator(MaxNLocator(integer=True))
+
+
+def action_plan(plan: ActionPlan) -> str:
+    """Actions of each priority by RAG rating, as stacked horizontal bars."""
+    height = max(2.0, 0.45 * len(plan.rows) + 1.0)
+    figure, axes = plt.subplots(figsize=(8, height))
+    draw_rag_bars(axes, [(row.priority.title, row.counts) for row in plan.rows])
     axes.legend(loc="lower right", frameon=False)
     return to_svg(figure)
 

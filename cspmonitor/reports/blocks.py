@@ -89,9 +89,14 @@ class Figure(Block):
 
 @dataclass
 class Withheld(Block):
-    """What the public edition shows in place of blocks it leaves out."""
+    """What the public edition shows in place of blocks it leaves out.
+
+    ``replaces`` is how many numbered paragraphs it stands for: the numbering skips them, so a
+    paragraph has the same number in both editions and the two can be read side by side.
+    """
 
     note: str = ""
+    replaces: int = 0
 
 
 @dataclass

@@ -23,7 +23,9 @@ What the public edition does:
    no such cell, the total is suppressed instead. (Row totals in a "Total" column are not
    modelled by ``Table`` and are not handled.)
 4. **Figures.** A figure whose data table needed suppression cannot be shown (its image would
-   give the small numbers away), so it is replaced by its suppressed data table.
+   give the small numbers away), so it is replaced by its suppressed data table, which takes
+   the figure's caption (it now stands for the figure). A figure whose table needs no
+   suppression is published with its table.
 
 ``check_public`` lists what would make a document unsafe to publish; ``assert_publishable``
 raises ``PublicationRefused`` when that list is not empty. No Django here.
@@ -41,6 +43,7 @@ from cspmonitor.reports.blocks import (
     Cell,
     Document,
     Figure,
+    Paragraph,
     Section,
     Table,
     Withheld,
@@ -57,6 +60,9 @@ class PublicationRefused(Exception):
     def __init__(self, problems: list[str]) -> None:
         super().__init__("; ".join(problems))
         self.problems = problems
+
+
+WITHHELD_TITLE = "Information withheld from this edition"
 
 
 def withheld_note(paragraph: int) -> Withheld:
@@ -130,12 +136,16 @@ def _public_blocks(blocks: list[Block], threshold: int) -> list[Block]:
             if paragraph != run:
                 kept.append(withheld_note(paragraph))
                 run = paragraph
+            note = kept[-1]
+            assert isinstance(note, Withheld)
+            if isinstance(block, Paragraph) and block.numbered:
+                note.replaces += 1
             continue
         run = None
         if isinstance(block, Table):
             suppress_table(block, threshold)
         elif isinstance(block, Figure) and data is not None and suppress_table(data, threshold):
-            data.caption = data.caption or block.caption
+            data.caption = block.caption or data.caption
             kept.append(data)
             continue
         kept.append(block)
@@ -145,15 +155,12 @@ def _public_blocks(blocks: list[Block], threshold: int) -> list[Block]:
 def _public_section(section: Section, threshold: int) -> None:
     section.blocks = _public_blocks(section.blocks, threshold)
     children: list[Section] = []
-    run: int | None = None
     for child in section.subsections:
         if child.classification != OFFICIAL:
-            paragraph = child.schedule_12a or DEFAULT_PARAGRAPH
-            if paragraph != run:
-                section.blocks.append(withheld_note(paragraph))
-                run = paragraph
+            # A placeholder keeps the withheld part's number, so the editions number alike.
+            note = withheld_note(child.schedule_12a or DEFAULT_PARAGRAPH)
+            children.append(Section(title=WITHHELD_TITLE, blocks=[note], numbered=child.numbered))
             continue
-        run = None
         _public_section(child, threshold)
         children.append(child)
     section.subsections = children

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from cspmonitor.accounts.models import Classification
-from cspmonitor.periods import FinancialYear
+from cspmonitor.periods import FinancialYear, Quarter
 from cspmonitor.reports import fingerprint
 from cspmonitor.reports.models import GeneratedReport
 
@@ -38,12 +38,40 @@ def edition_of(document, edition: str):
     return editions.restricted_edition(document)
 
 
-def build(partnership, kind: str, year: str, edition: str):
-    from cspmonitor.reports.builders.annual import build_annual_report
+def build(partnership, kind: str, period: str, edition: str):
+    """The report's document in one edition: its figures from the records and, for the annual
+    report, its wording as the officers last saved it (``narrative``). ``period`` is a financial
+    year like "2022-23", or for the quarterly update a quarter like "2022-23 Q3"."""
+    return edition_of(_full_document(partnership, kind, period), edition)
 
-    if kind != GeneratedReport.Kind.ANNUAL:
-        raise ValueError(f"Unknown report {kind!r}")
-    return edition_of(build_annual_report(partnership, FinancialYear.parse(year)), edition)
+
+def _full_document(partnership, kind: str, period: str):
+    # The builders load only when a report is made.
+    if kind == GeneratedReport.Kind.ANNUAL:
+        from cspmonitor.reports.builders.annual import build_annual_report
+        from cspmonitor.reports.narrative import narrative_for
+
+        narrative = narrative_for(partnership, period, kind=kind)
+        return build_annual_report(partnership, FinancialYear.parse(period), narrative=narrative)
+    if kind == GeneratedReport.Kind.ASSESSMENT:
+        from cspmonitor.reports.builders.assessment import build_assessment_document, latest_assessment
+
+        assessment = latest_assessment(partnership, FinancialYear.parse(period).label)
+        if assessment is None:
+            raise ValueError(
+                f"There is no finished strategic assessment for {period}: run one on the strategic "
+                "assessment page (or with manage.py strategic_assessment) first"
+            )
+        return build_assessment_document(assessment)
+    if kind == GeneratedReport.Kind.QUARTERLY:
+        from cspmonitor.reports.builders.quarterly import build_quarterly_update
+
+        return build_quarterly_update(partnership, Quarter.parse(period))
+    if kind == GeneratedReport.Kind.ASB:
+        from cspmonitor.reports.builders.asb import build_asb_publication
+
+        return build_asb_publication(partnership, FinancialYear.parse(period))
+    raise ValueError(f"Unknown report {kind!r}: expected one of {', '.join(GeneratedReport.Kind.values)}")
 
 
 def start(partnership, *, kind: str, year: str, edition: str, file_format: str, user=None) -> GeneratedReport:

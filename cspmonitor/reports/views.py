@@ -10,7 +10,9 @@ from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_POST, require_safe
 
 from cspmonitor.accounts.models import Classification
+from cspmonitor.crime.models import Assessment
 from cspmonitor.partnership.access import partnership_view
+from cspmonitor.periods import quarter_choices
 from cspmonitor.plans.services import plan_years
 from cspmonitor.reports import services
 from cspmonitor.reports.forms import GenerateForm
@@ -27,8 +29,20 @@ def _form(partnership, access, data=None) -> GenerateForm:
         for value, label in GeneratedReport.Edition.choices
         if value == GeneratedReport.Edition.PUBLIC or access.can_see(Classification.OFFICIAL_SENSITIVE)
     ]
-    years = [year.label for year in plan_years(partnership)]
-    return GenerateForm(data, years=years, editions=editions)
+    years = plan_years(partnership)
+    quarters = quarter_choices(years[-1], years[0]) if years else []
+    assessed = Assessment.objects.filter(
+        partnership=partnership,
+        status=Assessment.Status.DONE,
+        classification__in=access.visible_classifications(),
+    )
+    return GenerateForm(
+        data,
+        years=[year.label for year in years],
+        quarters=quarters,
+        assessed_years=sorted(set(assessed.values_list("year", flat=True))),
+        editions=editions,
+    )
 
 
 def _list(request, partnership, access, form, status=200):
@@ -54,7 +68,7 @@ def report_generate(request, partnership, access):
     report = services.start(
         partnership,
         kind=form.cleaned_data["kind"],
-        year=form.cleaned_data["year"],
+        year=form.period,
         edition=form.cleaned_data["edition"],
         file_format=form.cleaned_data["format"],
         user=request.user,

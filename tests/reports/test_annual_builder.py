@@ -9,6 +9,7 @@ from cspmonitor.reports.blocks import (
     OFFICIAL_SENSITIVE,
     Block,
     Document,
+    Figure,
     ListBlock,
     Paragraph,
     Table,
@@ -200,3 +201,106 @@ def test_restricted_edition_keeps_dhr_details(report):
     text = document_text(restricted)
     assert "WS-DHR-2020-01" in text and "WS-DHR-2021-01" in text
     assert not any(isinstance(block, Withheld) for _, block in restricted.walk())
+
+
+def charts(document: Document) -> list[Figure]:
+    return [block for block in document.sections[1].blocks if isinstance(block, Figure)]
+
+
+def shown(table: Table) -> list[list[str]]:
+    return [[cell.text for cell in row] for row in table.rows]
+
+
+def test_section_2_opens_with_the_action_plan_and_the_people_reached_as_charts(report):
+    rag, reach = charts(report)
+    assert [block.caption for block in report.sections[1].blocks] == [rag.caption, reach.caption]
+    assert rag.caption == "Actions by priority and RAG rating at the end of 2022-23"
+    assert rag.media_type == "image/png" and rag.image.startswith(b"\x89PNG")
+    assert rag.alt == (
+        "Bar chart. Of 22 actions running in 2022-23, 19 were rated green at the end of the year, 2 amber "
+        "and 1 red. Rated red: Fraud (1). Rated amber: Violence against women and girls (1) and Serious "
+        "Violence Duty (1)."
+    )
+    assert rag.data_table is not None and rag.data_table.headers == [
+        "Priority",
+        "Red",
+        "Amber",
+        "Green",
+        "Not rated",
+        "Actions",
+    ]
+    assert ["Fraud", "1", "0", "2", "0", "3"] in shown(rag.data_table)
+    assert shown(rag.data_table)[-1] == ["All priorities", "1", "2", "19", "0", "22"]
+    assert reach.alt == (
+        "Bar chart. Training and events reached over 272 people in 2022-23: Prevent over 237 (over 153 "
+        "staff, 84 parents and carers); Criminal exploitation 35 (15 staff, 20 school staff)."
+    )
+    assert reach.data_table is not None and shown(reach.data_table) == [
+        ["Criminal exploitation", "15", "20", "0"],
+        ["Prevent", "over 153", "0", "84"],
+        ["All priorities", "over 168", "20", "84"],
+    ]
+    # The priorities are still 2.1, 2.2…: charts take no paragraph number.
+    assert report.sections[1].subsections[0].title == "Criminal exploitation"
+
+
+def test_the_action_plan_chart_counts_each_action_by_its_last_rating_in_the_year(demo):
+    from cspmonitor.plans.models import Action, ProgressUpdate
+
+    fraud = Action.objects.filter(objective__priority__title="Fraud", rag="green").first()
+    assert fraud is not None
+    ProgressUpdate.objects.create(
+        action=fraud, period="2023-24 Q1", narrative="Stalled.", status="off_track", rag="red", rag_reason="x"
+    )
+    fraud.apply_latest_update()  # today's rating is now red; at the end of 2022-23 it was green
+    [rag, _reach] = charts(build_annual_report(demo.partnership, YEAR))
+    assert rag.data_table is not None
+    assert ["Fraud", "1", "0", "2", "0", "3"] in shown(rag.data_table)
+
+
+def small_training(demo, classification: str = "official"):
+    from cspmonitor.activity.models import TrainingSession
+    from cspmonitor.partnership.models import Organisation
+    from cspmonitor.plans.models import Priority
+
+    return TrainingSession.objects.create(
+        priority=Priority.objects.for_partnership(demo.partnership).get(title="Hate crime"),
+        organisation=Organisation.objects.get(partnership=demo.partnership, name="West Suffolk Council"),
+        period_start=YEAR.start,
+        period_end=YEAR.end,
+        classification=classification,
+        topic="Hate crime reporting centres",
+        delivered_by="Suffolk Constabulary",
+        format="in_person",
+        audience="partners",
+        sessions=1,
+        people_reached=3,
+    )
+
+
+def test_a_small_number_reached_puts_the_suppressed_table_in_place_of_the_chart_in_public(demo):
+    small_training(demo)
+    document = build_annual_report(demo.partnership, YEAR)
+    [_rag, reach] = charts(document)
+    assert reach.data_table is not None and ["Hate crime", "0", "3", "0", "0"] in shown(reach.data_table)
+    public = public_edition(document)
+    [rag, table] = public.sections[1].blocks
+    assert isinstance(rag, Figure) and isinstance(table, Table)  # the action plan has no counts of people
+    assert table.caption == reach.caption
+    assert ["Hate crime", "0", "[c]", "0", "0"] in shown(table)
+    assert shown(table)[-1][2] == "[c]"  # the partners' total would give the 3 away
+    assert check_public(public) == []
+
+
+def test_a_chart_counting_restricted_outputs_is_withheld_from_the_public_edition(demo):
+    small_training(demo, classification=OFFICIAL_SENSITIVE)
+    document = build_annual_report(demo.partnership, YEAR)
+    [_rag, reach] = charts(document)
+    assert reach.classification == OFFICIAL_SENSITIVE and reach.schedule_12a == 7
+    [_figure, withheld] = public_edition(document).sections[1].blocks
+    assert isinstance(withheld, Withheld) and withheld.schedule_12a == 7
+
+
+def test_the_same_records_draw_the_same_charts(demo, report):
+    again = build_annual_report(demo.partnership, YEAR)
+    assert [chart.image for chart in charts(again)] == [chart.image for chart in charts(report)]

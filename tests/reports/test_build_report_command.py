@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from io import StringIO
+
 import docx
 import pytest
 from django.core.management import CommandError, call_command
@@ -80,4 +82,52 @@ def test_it_refuses_an_unknown_partnership_and_a_malformed_year(demo, tmp_path):
             edition="public",
             format="pdf",
             out=tmp_path / "x.pdf",
+        )
+
+
+def test_the_quarterly_update_takes_a_quarter_and_every_other_report_a_year(demo, tmp_path):
+    out = tmp_path / "q3.html"
+    call_command(
+        "build_report",
+        "quarterly",
+        partnership="western-suffolk",
+        quarter="2022-23 Q3",
+        edition="restricted",
+        format="html",
+        out=out,
+        stdout=StringIO(),
+    )
+    assert "<h1" in out.read_text() and GeneratedReport.objects.get().year == "2022-23 Q3"
+    with pytest.raises(CommandError, match="The quarterly update takes --quarter"):
+        call_command(
+            "build_report",
+            "quarterly",
+            partnership="western-suffolk",
+            year="2022-23",
+            edition="public",
+            format="html",
+            out=out,
+        )
+    with pytest.raises(CommandError, match="every other report takes --year"):
+        call_command(
+            "build_report",
+            "asb",
+            partnership="western-suffolk",
+            quarter="2022-23 Q3",
+            edition="public",
+            format="html",
+            out=out,
+        )
+
+
+def test_the_assessment_document_without_a_finished_assessment_is_refused_with_the_reason(demo, tmp_path):
+    with pytest.raises(CommandError, match="no finished strategic assessment for 2022-23"):
+        call_command(
+            "build_report",
+            "assessment",
+            partnership="western-suffolk",
+            year="2022-23",
+            edition="public",
+            format="pdf",
+            out=tmp_path / "sa.pdf",
         )

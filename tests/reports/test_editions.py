@@ -22,6 +22,7 @@ from cspmonitor.reports.editions import (
     restricted_edition,
     suppress_table,
 )
+from cspmonitor.reports.writers.numbering import number_document
 
 
 def counts(*values: int) -> list[Cell]:
@@ -126,10 +127,11 @@ def test_public_edition_withholds_runs_and_sections():
         ("Withheld", None, 7),
         ("Paragraph", "Open again", None),
         ("Table", None, None),
-        ("Withheld", None, 7),
     ]
     assert "paragraph 2 of Part 1 of Schedule 12A" in one.blocks[1].note  # type: ignore[attr-defined]
-    assert [s.title for s in one.subsections] == ["Shown"]
+    assert [b.replaces for b in one.blocks if isinstance(b, Withheld)] == [2, 1]
+    assert [s.title for s in one.subsections] == ["Information withheld from this edition", "Shown"]
+    assert isinstance(one.subsections[0].blocks[0], Withheld)
     assert shown(one.blocks[4]) == [["[c]"], ["[c]"], ["12"]]  # type: ignore[arg-type]
     secret = public.sections[1]
     assert secret.title == "Secret section" and len(secret.blocks) == 1
@@ -148,6 +150,23 @@ def test_figure_with_small_counts_becomes_its_table():
     assert isinstance(block, Table) and block.caption == "Chart"
     assert shown(block) == [["[c]"], ["30"]]
     assert check_public(public) == []
+
+
+def test_a_figure_replaced_by_its_table_takes_the_figures_caption():
+    data = Table(caption="The chart's figures: people reached", rows=[counts(2), counts(30)])
+    figure = Figure(caption="People reached", image=b"png", data_table=data)
+    document = Document(title="R", edition="restricted", sections=[Section(title="S", blocks=[figure])])
+    [block] = public_edition(document).sections[0].blocks
+    assert isinstance(block, Table) and block.caption == "People reached"
+
+
+def test_a_figure_without_small_counts_is_published_with_its_table():
+    data = Table(caption="Figures", rows=[counts(0), counts(30)])
+    figure = Figure(caption="People reached", image=b"png", data_table=data)
+    document = Document(title="R", edition="restricted", sections=[Section(title="S", blocks=[figure])])
+    [block] = public_edition(document).sections[0].blocks
+    assert isinstance(block, Figure) and block.image == b"png"
+    assert block.data_table is not None and shown(block.data_table) == [["0"], ["30"]]
 
 
 def test_check_public_flags_planted_problems():
@@ -177,3 +196,25 @@ def test_restricted_edition_keeps_everything():
     assert restricted is not original and restricted.edition == "restricted"
     assert restricted == original
     assert not any(isinstance(b, Withheld) for _, b in restricted.walk())
+
+
+def test_a_paragraph_has_the_same_number_in_both_editions():
+    original = sample()
+    public = public_edition(original)
+    restricted_numbers, public_numbers = number_document(original), number_document(public)
+
+    def numbers_of_open_parts(document, numbering):
+        found = {}
+        for _section, block in document.walk():
+            if isinstance(block, Paragraph) and not block.restricted:
+                found[block.text] = numbering.block(block)
+        for section in document.sections:
+            for child in section.subsections:
+                if child.title == "Shown":
+                    found["Shown"] = numbering.section(child)
+        return found
+
+    published = numbers_of_open_parts(public, public_numbers)
+    in_full = numbers_of_open_parts(original, restricted_numbers)
+    assert published == {key: in_full[key] for key in ["Open", "Open again", "Shown", "y"]}
+    assert published["Open again"] == "1.5"

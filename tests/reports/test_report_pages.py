@@ -125,3 +125,43 @@ def test_a_failed_generation_is_recorded_with_its_reason(demo, monkeypatch):
     monkeypatch.setattr(services, "build", refuse)
     report = _made(demo)
     assert report.status == "failed" and report.error == "The builder broke" and not report.file
+
+
+def test_an_officer_asks_for_a_quarterly_update_by_quarter_and_gets_that_quarter(client, demo):
+    sign_in(client, demo.officer)
+    url = reverse("reports:generate", args=[demo.partnership.slug])
+    without = client.post(url, {"kind": "quarterly", "edition": "public", "format": "html"})
+    assert without.status_code == 400
+    assert "Select the quarter the update covers" in without.content.decode()
+    response = client.post(
+        url, {"kind": "quarterly", "quarter": "2022-23 Q3", "edition": "public", "format": "html"}
+    )
+    report = GeneratedReport.objects.get()
+    assert response["Location"] == report.get_absolute_url()
+    assert report.kind == "quarterly" and report.year == "2022-23 Q3"
+    services.generate(report)
+    assert report.status == "done", report.error
+    assert "quarterly update: Q3 2022-23 (October to December 2022)" in report.text
+    assert report.filename.endswith("-quarterly-report-2022-23-q3-public.html")
+
+
+def test_the_asb_publication_is_generated_from_the_same_page(client, demo):
+    sign_in(client, demo.officer)
+    client.post(
+        reverse("reports:generate", args=[demo.partnership.slug]),
+        {"kind": "asb", "year": "2022-23", "edition": "public", "format": "pdf"},
+    )
+    report = services.generate(GeneratedReport.objects.get())
+    assert report.status == "done", report.error
+    assert bytes(report.file).startswith(b"%PDF")
+
+
+def test_the_assessment_document_needs_a_finished_assessment_for_its_year(client, demo):
+    sign_in(client, demo.officer)
+    response = client.post(
+        reverse("reports:generate", args=[demo.partnership.slug]),
+        {"kind": "assessment", "year": "2022-23", "edition": "public", "format": "pdf"},
+    )
+    assert response.status_code == 400
+    assert "There is no finished strategic assessment for 2022-23" in response.content.decode()
+    assert not GeneratedReport.objects.exists()

@@ -1,6 +1,7 @@
-"""Section 2 of the annual report: one sub-section per priority in force in the year, with
-the actions' latest updates, the outputs recorded against the priority (as sentences and
-tables), and the statutory reviews (DHRs, ASB Case Reviews, Serious Violence Duty).
+"""Section 2 of the annual report: two charts of the year at a glance (``annual_charts``), then one
+sub-section per priority in force in the year, with the actions' latest updates, the outputs
+recorded against the priority (as sentences and tables), and the statutory reviews (DHRs, ASB
+Case Reviews, Serious Violence Duty).
 
 Every block takes the classification of the record it comes from, so the public edition can
 leave out what is OFFICIAL-SENSITIVE.
@@ -37,6 +38,7 @@ from cspmonitor.reports.blocks import (
     Section,
     Table,
 )
+from cspmonitor.reports.builders.annual_charts import rag_figure, reach_figure
 from cspmonitor.reviews.asb.figures import annual_figures
 from cspmonitor.reviews.models import DomesticHomicideReview, ReviewPause, Stage, SvdMilestone, SvdUpdate
 
@@ -329,6 +331,8 @@ def workstreams_section(partnership, year: FinancialYear, title: str) -> Section
             "action_items__action__objective__priority", flat=True
         )
     )
+    # The year at a glance before the detail: unnumbered, so the priorities stay 2.1, 2.2…
+    section.blocks.extend(f for f in (rag_figure(priorities, year), reach_figure(priorities, year)) if f)
     placed_asb = placed_svd = False
     for priority in priorities:
         child = priority_section(priority, year)

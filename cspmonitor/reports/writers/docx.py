@@ -21,7 +21,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt, RGBColor
+from docx.shared import Cm, Emu, Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from cspmonitor.reports.blocks import (
@@ -39,7 +39,8 @@ from cspmonitor.reports.writers.html import SUPPRESSED_NOTE, cell_text
 from cspmonitor.reports.writers.numbering import Numbering, letter, number_document, restriction_label
 
 HANGING = Cm(1.5)
-FIGURE_WIDTH = Cm(16)
+#: The largest a figure is drawn: the text width of the page, and most of its height.
+FIGURE_WIDTH, FIGURE_HEIGHT = Mm(170), Mm(180)
 SVG_NOTE = "This chart is shown in the web and PDF editions; the data it shows follows."
 
 
@@ -129,7 +130,9 @@ def _numbered(doc: DocxDocument, label: str, text: str, style: str = "Normal") -
 def _flag(doc: DocxDocument, item: Block | Section) -> None:
     label = restriction_label(item)
     if label:
-        run = doc.add_paragraph().add_run(label)
+        paragraph = doc.add_paragraph()
+        paragraph.paragraph_format.keep_with_next = True  # never a flag at the foot of a page
+        run = paragraph.add_run(label)
         run.bold = True
         run.font.color.rgb = RGBColor(0x94, 0x25, 0x14)
 
@@ -237,9 +240,12 @@ def _table(doc: DocxDocument, table: Table) -> None:
 
 def _figure(doc: DocxDocument, figure: Figure) -> None:
     if figure.media_type == "image/png" and figure.image:
-        doc.add_picture(io.BytesIO(figure.image), width=FIGURE_WIDTH)
-        shapes = doc.inline_shapes
-        doc_pr = shapes[len(shapes) - 1]._inline.docPr
+        # At the size it was drawn (from its resolution), as the HTML and PDF show it, unless
+        # that is larger than the page allows.
+        shape = doc.add_picture(io.BytesIO(figure.image))
+        scale = min(1.0, FIGURE_WIDTH / shape.width, FIGURE_HEIGHT / shape.height)
+        shape.width, shape.height = Emu(round(shape.width * scale)), Emu(round(shape.height * scale))
+        doc_pr = shape._inline.docPr
         doc_pr.set("descr", figure.alt)
         doc_pr.set("title", figure.caption)
         picture_paragraph = doc.paragraphs[-1]

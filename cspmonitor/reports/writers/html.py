@@ -12,7 +12,10 @@ exactly as the Word writer writes them.
 from __future__ import annotations
 
 import base64
+import io
 from html import escape
+
+from PIL import Image
 
 from cspmonitor.reports.blocks import (
     Block,
@@ -42,7 +45,7 @@ body { font-family: Arial, "Liberation Sans", Helvetica, sans-serif; color: #0b0
 .csp-list .csp-number { min-width: 2em; margin-left: -2em; }
 .csp-flag { display: block; font-weight: bold; color: #942514; text-indent: 0; }
 .csp-withheld { border-left: 5px solid #b1b4b6; padding: 0.5em 1em; margin: 1em 0; }
-table { border-collapse: collapse; margin: 1em 0; }
+table { border-collapse: collapse; margin: 1em 0; width: 100%; }
 caption { break-after: avoid; font-weight: bold; text-align: left; padding-bottom: 0.3em; }
 th, td { border-bottom: 1px solid #b1b4b6; padding: 0.3em 0.6em 0.3em 0; text-align: left;
   vertical-align: top; }
@@ -211,12 +214,26 @@ def _table(table: Table) -> str:
     return "\n".join(out)
 
 
+def image_size(figure: Figure) -> tuple[int, int] | None:
+    """A PNG's size in CSS pixels (96 to the inch) from its resolution, so every format shows a
+    chart at the size it was drawn (the Word writer uses the same resolution); None for SVG."""
+    if figure.media_type != "image/png" or not figure.image:
+        return None
+    with Image.open(io.BytesIO(figure.image)) as image:
+        dpi = image.info.get("dpi", (96, 96))
+        return round(image.width * 96 / dpi[0]), round(image.height * 96 / dpi[1])
+
+
 def _figure(figure: Figure) -> str:
     data = base64.b64encode(figure.image).decode("ascii")
+    size = image_size(figure)
+    # Width and height let the page keep the chart's place before it loads; the stylesheet's
+    # max-width and height: auto still shrink it to a narrow screen, keeping its proportions.
+    dimensions = f' width="{size[0]}" height="{size[1]}"' if size else ""
     out = [
         '<figure class="csp-figure">',
         _flag(figure),
-        f'<img src="data:{figure.media_type};base64,{data}" alt="{escape(figure.alt)}">',
+        f'<img src="data:{figure.media_type};base64,{data}"{dimensions} alt="{escape(figure.alt)}">',
         f"<figcaption>{escape(figure.caption)}</figcaption>",
         "</figure>",
     ]

@@ -10,7 +10,8 @@ Numbering follows the structure of a ``Document``:
 * items of a lettered list are a), b), c)… (then aa), ab)…).
 
 Unnumbered sections number nothing inside them; unnumbered paragraphs, lists, tables,
-figures and withheld notes take no number.
+figures and withheld notes take no number, but the numbers of the paragraphs a withheld note
+stands for are skipped, so both editions number alike.
 
 ``number_document`` also refuses a public edition that still carries restricted content, so
 no writer can put OFFICIAL-SENSITIVE material into a public file.
@@ -21,7 +22,7 @@ from __future__ import annotations
 import string
 from dataclasses import dataclass, field
 
-from cspmonitor.reports.blocks import OFFICIAL, SCHEDULE_12A, Block, Document, Paragraph, Section
+from cspmonitor.reports.blocks import OFFICIAL, SCHEDULE_12A, Block, Document, Paragraph, Section, Withheld
 
 
 class RestrictedContentError(ValueError):
@@ -74,6 +75,8 @@ def number_document(document: Document) -> Numbering:
             if isinstance(block, Paragraph) and block.numbered:
                 counter += 1
                 numbering._add(block, f"{prefix}.{counter}")
+            elif isinstance(block, Withheld):
+                counter += block.replaces  # the withheld paragraphs keep their numbers
         for child in section.subsections:
             if child.numbered:
                 counter += 1

@@ -1,8 +1,10 @@
 """A report as PDF: the HTML writer's document printed by WeasyPrint.
 
 A4 pages with the edition's marking at the top and bottom of every page and "Page n of m" in
-the footer. The PDF's title comes from ``<title>``, its language from ``<html lang>``, and it
-is tagged (``pdf_tags``) so assistive technology can read its structure.
+the footer; paragraph numbers and list letters indented as the Word edition indents them, and
+charts at the size they were drawn, as in Word. The PDF's title comes from ``<title>``, its
+language from ``<html lang>``, and it is tagged (``pdf_tags``) so assistive technology can read
+its structure.
 """
 
 from __future__ import annotations
@@ -26,10 +28,18 @@ def print_css(marking: str) -> str:
 }}
 body {{ max-width: none; padding: 0; font-size: 11pt; }}
 .csp-marking {{ display: none; }}
-h1, h2, h3, h4, h5, h6 {{ break-after: avoid; }}
+h1, h2, h3, h4, h5, h6, .csp-flag {{ break-after: avoid; }}
 table, figure, tr {{ break-inside: avoid; }}
-figure img {{ max-width: 100%; max-height: 180mm; }}
+figure img {{ max-width: 100%; max-height: 180mm; object-fit: contain; }}
 .csp-section > h2 {{ margin-top: 1.5em; }}
+/* The Word edition's indents: numbers hang 15 mm, list letters sit under the paragraph text. */
+.csp-para {{ padding-left: 15mm; text-indent: -15mm; }}
+/* The negative margin takes back the space after the number, so a paragraph's first line starts
+   where its other lines do (as after Word's tab). 0.278em: a space in Arial. */
+.csp-number {{ min-width: 15mm; margin-right: -0.278em; }}
+.csp-list {{ padding-left: 30mm; }}
+.csp-list .csp-number {{ min-width: 15mm; margin-left: -15mm; }}
+.csp-withheld p {{ margin: 0; }}
 """
 
 
@@ -38,6 +48,8 @@ def write_pdf(document: Document, **options: Any) -> bytes:
     from weasyprint import HTML  # imported here: WeasyPrint is slow to import
 
     html = write_html(document, extra_css=print_css(document.marking))
-    pdf = HTML(string=html).write_pdf(**{"pdf_tags": True, **options})
+    # Presentational hints: WeasyPrint then reads the width and height of each <img>, so a chart
+    # prints at the size it was drawn (capped at the text width by the stylesheet).
+    pdf = HTML(string=html).write_pdf(**{"pdf_tags": True, "presentational_hints": True, **options})
     assert pdf is not None
     return pdf

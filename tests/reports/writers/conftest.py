@@ -23,10 +23,11 @@ from cspmonitor.reports.blocks import (
 matplotlib.use("Agg")
 
 
-def png_chart() -> bytes:
+def png_chart(width: float = 4) -> bytes:
+    """A bar chart ``width`` inches wide and 2.5 high, at 72 dpi."""
     import matplotlib.pyplot as plt
 
-    figure, axes = plt.subplots(figsize=(4, 2.5))
+    figure, axes = plt.subplots(figsize=(width, 2.5))
     axes.bar(["Haverhill", "Sudbury", "Newmarket"], [120, 95, 60], color="#1d70b8")
     axes.set_ylabel("Offences")
     buffer = io.BytesIO()

@@ -4,10 +4,11 @@ import io
 import re
 
 import docx
-from docx.shared import Mm
+from docx.shared import Inches, Mm
 
 from cspmonitor.reports.writers import write_docx, write_html
 
+from .conftest import png_chart
 from .test_html import html_numbers
 
 NUMBER = re.compile(r"^(\d+(?:\.\d+)*|[a-z]+\))\t")
@@ -74,6 +75,25 @@ def test_table_and_figure(document):
     assert [c.text for c in table.rows[2].cells] == ["Sudbury", "95", "[c]"]
     captions = [p.text for p in word.paragraphs if p.style.name == "Caption"]
     assert captions == ["Table 1: Offences by area", "Figure 1: Offences by area", "Data for figure 1"]
+
+
+def test_a_chart_is_placed_at_the_size_it_was_drawn(document):
+    [shape] = open_docx(document).inline_shapes
+    assert (shape.width, shape.height) == (Inches(4), Inches(2.5))  # conftest's chart
+
+
+def test_a_chart_wider_than_the_text_is_shrunk_to_fit_keeping_its_shape(document):
+    figure = document.sections[1].subsections[0].blocks[3]
+    figure.image = png_chart(width=10)  # 10 by 2.5 inches
+    [shape] = open_docx(document).inline_shapes
+    assert shape.width == Mm(170)
+    assert abs(shape.height - Mm(170) / 4) < Mm(0.1)
+
+
+def test_a_restricted_flag_stays_on_the_page_of_what_it_flags(document):
+    word = open_docx(document)
+    flags = [p for p in word.paragraphs if p.text.startswith("OFFICIAL-SENSITIVE \N{EN DASH}")]
+    assert flags and all(p.paragraph_format.keep_with_next for p in flags)
 
 
 def test_svg_figure_falls_back_to_data_table(document):

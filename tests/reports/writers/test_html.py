@@ -90,6 +90,19 @@ def test_html_tables_figures_and_marking(document):
     assert "Operation Larch" in html
 
 
+def test_a_png_chart_carries_the_size_it_was_drawn_at(document):
+    # conftest's chart: 4 by 2.5 inches at 72 dpi, so 384 by 240 CSS pixels (96 to the inch).
+    [image] = [attrs for tag, attrs in parse(write_html(document)).tags if tag == "img"]
+    assert (image["width"], image["height"]) == ("384", "240")
+
+
+def test_an_svg_chart_has_no_size_of_its_own(document):
+    figure = document.sections[1].subsections[0].blocks[3]
+    figure.media_type, figure.image = "image/svg+xml", b"<svg xmlns='http://www.w3.org/2000/svg'/>"
+    [image] = [attrs for tag, attrs in parse(write_html(document)).tags if tag == "img"]
+    assert "width" not in image and "height" not in image
+
+
 def test_public_edition_html(public_document):
     html = write_html(public_document)
     assert "OFFICIAL-SENSITIVE" not in html

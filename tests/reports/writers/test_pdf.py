@@ -44,6 +44,13 @@ def test_pdf_renders_page_one(pdf, tmp_path):
     assert pngs[0].read_bytes().startswith(b"\x89PNG")
 
 
+def test_a_chart_prints_at_the_size_it_was_drawn(pdf):
+    # conftest's chart is drawn at 72 dpi; printed larger or smaller it would show another resolution.
+    listed = run(tool("pdfimages"), "-list", str(pdf)).decode().splitlines()[2:]
+    images = [line.split() for line in listed if line.split()[2] == "image"]
+    assert [(row[3], row[4], row[12], row[13]) for row in images] == [("288", "180", "72", "72")]
+
+
 def test_pdf_language(document):
     # WeasyPrint writes /Lang from <html lang> into the catalog; pdfinfo does not show it, so read
     # it from an uncompressed PDF.

@@ -7,23 +7,33 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from cspmonitor.partnership.models import Partnership
-from cspmonitor.periods import FinancialYear, PeriodError
+from cspmonitor.periods import FinancialYear, PeriodError, Quarter
 from cspmonitor.reports import services
 from cspmonitor.reports.models import GeneratedReport
 
 
 class Command(BaseCommand):
     help = (
-        "Generate a report from the partnership's records (for now the annual monitoring report to "
-        "scrutiny), write it to a file and keep the version on the reports page."
+        "Generate a report from the partnership's records, write it to a file and keep the version on "
+        "the reports page: annual (the monitoring report to scrutiny), assessment (the strategic "
+        "assessment document, from the year's latest finished assessment), quarterly (what changed in "
+        "a quarter) or asb (the ASB Case Review annual publication)."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("kind", choices=GeneratedReport.Kind.values, help="Which report: annual.")
+        parser.add_argument(
+            "kind",
+            choices=GeneratedReport.Kind.values,
+            help="Which report: " + ", ".join(GeneratedReport.Kind.values),
+        )
         parser.add_argument(
             "--partnership", required=True, help="The partnership's slug, e.g. western-suffolk."
         )
-        parser.add_argument("--year", required=True, help="The financial year, written like 2022-23.")
+        period = parser.add_mutually_exclusive_group(required=True)
+        period.add_argument("--year", help="The financial year, written like 2022-23.")
+        period.add_argument(
+            "--quarter", help="For the quarterly update: the quarter, written like '2022-23 Q3'."
+        )
         parser.add_argument(
             "--edition",
             required=True,
@@ -39,14 +49,19 @@ class Command(BaseCommand):
         partnership = Partnership.objects.filter(slug=options["partnership"]).first()
         if partnership is None:
             raise CommandError(f"No partnership has the slug {options['partnership']!r}.")
+        kind, year, quarter = options["kind"], options["year"], options["quarter"]
+        if (kind == GeneratedReport.Kind.QUARTERLY) != bool(quarter):
+            raise CommandError(
+                "The quarterly update takes --quarter (like '2022-23 Q3'); every other report takes --year."
+            )
         try:
-            FinancialYear.parse(options["year"])
+            period = Quarter.parse(quarter).label if quarter else FinancialYear.parse(year).label
         except PeriodError as error:
             raise CommandError(str(error)) from None
         report = services.start(
             partnership,
-            kind=options["kind"],
-            year=options["year"],
+            kind=kind,
+            year=period,
             edition=options["edition"],
             file_format=options["format"],
         )
