@@ -84,10 +84,16 @@ def import_figures(national: dict, cli: dict) -> list[dict]:
             2,
         ),
         figure(
-            "import.cli.django_startup_s",
-            "(diagnostic) manage.py check alone",
-            cli["django_startup_and_checks_s"],
+            "import.cli.django_setup_s",
+            "(diagnostic) python -c 'django.setup()' alone",
+            cli["django_setup_s"],
             "s",
+        ),
+        figure(
+            "import.cli.django_setup_vs_polars",
+            "(diagnostic) Django start-up alone / Polars whole run",
+            cli["django_setup_s"] / cli["polars"]["wall_s"],
+            "x",
         ),
     ]
 

@@ -280,9 +280,9 @@ def dhr_section(partnership, year: FinancialYear) -> Section | None:
 
 def asb_table(partnership, year: FinancialYear) -> Table:
     figures = annual_figures(partnership, year)
-    # These four totals are the figures the ASB, Crime and Policing Act 2014 (Sch 4 para 7) says
-    # must be published each year, however small; they count applications, with no breakdown
-    # that could point to a person, so they are not offered for small-number suppression.
+    # These four totals are the figures s104(10) of the Anti-social Behaviour, Crime and Policing
+    # Act 2014 says must be published each year, however small; they count applications, with no
+    # breakdown that could point to a person, so they are not offered for small-number suppression.
     return Table(
         caption=f"Anti-social behaviour case reviews, {year.label}",
         headers=["Figure", "Count"],
