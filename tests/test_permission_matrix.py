@@ -15,8 +15,7 @@ from cspmonitor.crime.models import Assessment
 from cspmonitor.partnership.models import Group, Meeting, Organisation
 from cspmonitor.plans.models import Action, Priority
 from tests.conftest import sign_in
-
-PERSONAS = ["anonymous", "administrator", "officer", "partner_lead", "panel_member", "viewer", "outsider"]
+from tests.personas import PERSONAS, expected_statuses, sign_in_as
 
 # fmt: off
 #                                 anon admin officer lead panel viewer outsider
@@ -162,12 +161,9 @@ def _url(name: str, partnership) -> str:
 
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_each_persona_gets_exactly_the_expected_status_on_every_url(client, demo, persona):
-    if persona != "anonymous":
-        sign_in(client, demo.by_name(persona))
-    column = PERSONAS.index(persona)
+    sign_in_as(client, demo, persona)
     got = {name: client.get(_url(name, demo.partnership)).status_code for name in MATRIX}
-    expected = {name: statuses[column] for name, statuses in MATRIX.items()}
-    assert got == expected
+    assert got == expected_statuses(MATRIX, persona)
 
 
 @pytest.mark.parametrize("app", ["partnership", "plans", "activity"])

@@ -6,9 +6,7 @@ import pytest
 from django.urls import reverse
 
 from cspmonitor.reports import services
-from tests.conftest import sign_in
-
-PERSONAS = ["anonymous", "administrator", "officer", "partner_lead", "panel_member", "viewer", "outsider"]
+from tests.personas import PERSONAS, expected_statuses, sign_in_as
 
 # fmt: off
 #                                  anon admin officer lead panel viewer outsider
@@ -62,16 +60,14 @@ def urls(demo) -> dict[str, str]:
 
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_each_persona_gets_exactly_the_expected_status(client, demo, urls, persona):
-    if persona != "anonymous":
-        sign_in(client, demo.by_name(persona))
-    column = PERSONAS.index(persona)
+    sign_in_as(client, demo, persona)
     got = {
         name: (
             client.post(url, {"risks": "A risk."}) if name.endswith("_post") else client.get(url)
         ).status_code
         for name, url in urls.items()
     }
-    assert got == {name: statuses[column] for name, statuses in MATRIX.items()}
+    assert got == expected_statuses(MATRIX, persona)
 
 
 def _url_name(key: str) -> str:

@@ -10,8 +10,7 @@ from django.urls import reverse
 from cspmonitor.reviews.asb import urls
 from cspmonitor.reviews.asb.models import CaseReviewApplication
 from tests.conftest import sign_in
-
-PERSONAS = ["anonymous", "administrator", "officer", "partner_lead", "panel_member", "viewer", "outsider"]
+from tests.personas import PERSONAS, expected_statuses, sign_in_as
 
 # fmt: off
 #                            anon admin officer lead panel viewer outsider
@@ -45,11 +44,9 @@ def _url(name: str, partnership) -> str:
 
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_each_persona_gets_exactly_the_expected_status_on_every_url(client, demo, persona):
-    if persona != "anonymous":
-        sign_in(client, demo.by_name(persona))
-    column = PERSONAS.index(persona)
+    sign_in_as(client, demo, persona)
     got = {name: client.get(_url(name, demo.partnership)).status_code for name in MATRIX}
-    assert got == {name: statuses[column] for name, statuses in MATRIX.items()}
+    assert got == expected_statuses(MATRIX, persona)
 
 
 def test_the_matrix_covers_every_url():

@@ -10,9 +10,8 @@ import pytest
 from django.urls import reverse
 
 from tests.conftest import sign_in
+from tests.personas import PERSONAS, sign_in_as
 from tests.reviews.duties.conftest import PLAN_TO_PCC_DUE
-
-PERSONAS = ["anonymous", "administrator", "officer", "partner_lead", "panel_member", "viewer", "outsider"]
 
 # fmt: off
 MATRIX = {
@@ -42,8 +41,7 @@ def test_each_persona_gets_the_expected_status(client, demo, today, name):
     url = _url(name, demo.partnership.slug)
     for persona, expected in zip(PERSONAS, MATRIX[name], strict=True):
         client.logout()
-        if persona != "anonymous":
-            sign_in(client, demo.by_name(persona))
+        sign_in_as(client, demo, persona)
         assert client.get(url).status_code == expected, f"{name} as {persona}"
 
 
