@@ -7,12 +7,13 @@ significance is shown by marker shape as well as colour, so it never relies on c
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.ticker import StrMethodFormatter  # noqa: E402
 
 from cspmonitor.analysis.names import ALL_AREAS, ALL_TYPES  # noqa: E402
 
@@ -44,24 +45,32 @@ def to_png(figure, dpi: int = 150) -> bytes:
     return buffer.getvalue()
 
 
-def _series(result: Mapping, area: str, crime_type: str) -> list[int]:
-    for series in result["monthly"]["series"]:
-        if series["area"] == area and series["crime_type"] == crime_type:
-            return series["counts"]
+def series(result: Mapping, area: str, crime_type: str) -> list[int]:
+    """The monthly counts of one crime type in one area (``result["monthly"]["months"]`` order)."""
+    for item in result["monthly"]["series"]:
+        if item["area"] == area and item["crime_type"] == crime_type:
+            return item["counts"]
     return []
 
 
-def trend(result: Mapping, crime_type: str = ALL_TYPES, area: str = ALL_AREAS) -> str:
-    """Monthly counts with the seasonal baseline (the same month's mean in earlier years)."""
-    months = result["monthly"]["months"]
-    counts = _series(result, area, crime_type)
-    baseline = []
-    for i in range(len(months)):
+def seasonal_baseline(counts: Sequence[int]) -> list[float | None]:
+    """Each month's baseline: the mean of the same month in earlier years that have data, or None
+    in the first year."""
+    baseline: list[float | None] = []
+    for i in range(len(counts)):
         earlier = [counts[j] for j in range(i - 12, -1, -12) if counts[j] > 0]
         baseline.append(sum(earlier) / len(earlier) if earlier else None)
+    return baseline
+
+
+def trend_figure(months: Sequence[str], counts: Sequence[int], *, skip_empty: bool = False):
+    """Monthly counts with the seasonal baseline, as a matplotlib figure (``to_svg`` for the page,
+    ``to_png`` for documents). ``skip_empty`` leaves out months with no data at all."""
+    baseline = seasonal_baseline(counts)
+    shown = [i for i, count in enumerate(counts) if count or not skip_empty]
     figure, axes = plt.subplots(figsize=(8, 3.2))
-    axes.plot(range(len(months)), counts, color=BLUE, linewidth=2, label="Recorded")
-    points = [(i, b) for i, b in enumerate(baseline) if b is not None]
+    axes.plot(shown, [counts[i] for i in shown], color=BLUE, linewidth=2, label="Recorded")
+    points = [(i, value) for i in shown if (value := baseline[i]) is not None]
     if points:
         axes.plot(
             [p[0] for p in points],
@@ -71,12 +80,18 @@ def trend(result: Mapping, crime_type: str = ALL_TYPES, area: str = ALL_AREAS) -
             linewidth=1.5,
             label="Same month, earlier years (mean)",
         )
-    ticks = [i for i, m in enumerate(months) if m.endswith("-04")]
+    ticks = [i for i in shown if months[i].endswith("-04")]
     axes.set_xticks(ticks, [months[i] for i in ticks])
     axes.set_ylabel("Crimes and ASB incidents a month")
     axes.set_ylim(bottom=0)
+    axes.yaxis.set_major_formatter(StrMethodFormatter("{x:,.0f}"))
     axes.legend(frameon=False, loc="lower left")
-    return to_svg(figure)
+    return figure
+
+
+def trend(result: Mapping, crime_type: str = ALL_TYPES, area: str = ALL_AREAS) -> str:
+    """Monthly counts with the seasonal baseline (the same month's mean in earlier years)."""
+    return to_svg(trend_figure(result["monthly"]["months"], series(result, area, crime_type)))
 
 
 def small_multiples(result: Mapping, area: str = ALL_AREAS) -> str:
@@ -90,7 +105,7 @@ def small_multiples(result: Mapping, area: str = ALL_AREAS) -> str:
         if index >= len(types):
             ax.axis("off")
             continue
-        counts = _series(result, area, types[index])[-24:]
+        counts = series(result, area, types[index])[-24:]
         ax.plot(range(12), counts[12:], color=BLUE, linewidth=2, label="This year")
         ax.plot(range(12), counts[:12], color=GREY, linestyle="--", linewidth=1.2, label="Last year")
         ax.set_title(types[index], fontsize=9, loc="left")

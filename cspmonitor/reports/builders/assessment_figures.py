@@ -1,9 +1,8 @@
 """The strategic assessment document's chart, map and larger tables, and the cells they are made of.
 
-The chart and map are PNG figures (the Word writer embeds PNG only), each with alternative
-text and a data table holding the same figures. The assessment pages draw the same things as
-SVG (``crime.charts.trend``, ``crime.maps.static_map_svg``), which return finished SVG text,
-so the drawing is repeated here; the colours and the seasonal baseline follow them.
+The chart and map are drawn as on the assessment pages (``crime.charts.trend_figure``,
+``crime.maps.map_figure``) but as PNG (the Word writer embeds PNG only), each with alternative
+text and a data table holding the same figures.
 
 Cells that hold a count carry it in ``Cell.count`` so the public edition can suppress small
 numbers, and a cell worked out from counts (a rate, a change) carries the smallest of them,
@@ -13,17 +12,10 @@ so it is suppressed with the count it would give away.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable, Mapping, Sequence
-
-import numpy as np
-from matplotlib.collections import PatchCollection
-from matplotlib.patches import Patch
-from matplotlib.patches import Polygon as PolygonPatch
-from matplotlib.ticker import StrMethodFormatter
+from collections.abc import Iterable, Mapping
 
 from cspmonitor.analysis.names import ALL_AREAS, ALL_TYPES
-from cspmonitor.crime import maps
-from cspmonitor.crime.charts import BLUE, GREY, RED, plt, to_png
+from cspmonitor.crime import charts, maps
 from cspmonitor.partnership.reference import ReferenceDataError, reference_dir
 from cspmonitor.reports.blocks import Cell, Figure, Table
 
@@ -47,28 +39,10 @@ def monthly_trend(result: Mapping) -> Figure:
     """Crimes and ASB a month partnership-wide, with the same month's mean in earlier years
     (the seasonal baseline the assessment page draws). Months with no data are left out."""
     months = result["monthly"]["months"]
-    counts = next(
-        s["counts"]
-        for s in result["monthly"]["series"]
-        if s["area"] == ALL_AREAS and s["crime_type"] == ALL_TYPES
-    )
-    baseline: list[float | None] = []
-    for i in range(len(months)):
-        earlier = [counts[j] for j in range(i - 12, -1, -12) if counts[j] > 0]
-        baseline.append(sum(earlier) / len(earlier) if earlier else None)
+    counts = charts.series(result, ALL_AREAS, ALL_TYPES)
+    baseline = charts.seasonal_baseline(counts)
     held = [i for i, count in enumerate(counts) if count]
-    figure, axes = plt.subplots(figsize=(8, 3.2))
-    axes.plot(held, [counts[i] for i in held], color=BLUE, linewidth=2, label="Recorded")
-    points = [(i, baseline[i]) for i in held if baseline[i] is not None]
-    if points:
-        label = "Same month, earlier years (mean)"
-        axes.plot(*zip(*points, strict=True), color=GREY, linestyle="--", linewidth=1.5, label=label)
-    ticks = [i for i in held if months[i].endswith("-04")]
-    axes.set_xticks(ticks, [months[i] for i in ticks])
-    axes.set_ylabel("Crimes and ASB a month")
-    axes.set_ylim(bottom=0)
-    axes.yaxis.set_major_formatter(StrMethodFormatter("{x:,.0f}"))
-    axes.legend(frameon=False, loc="lower left")
+    figure = charts.trend_figure(months, counts, skip_empty=True)
     rows = []
     for i in held:
         usual = "no earlier year" if baseline[i] is None else f"{baseline[i]:,.1f}"
@@ -78,7 +52,7 @@ def monthly_trend(result: Mapping) -> Figure:
         alt="Line chart of crimes and anti-social behaviour incidents recorded each month across the "
         "partnership, with a dashed line for the mean of the same month in earlier years. The figures "
         "are in the table that follows.",
-        image=to_png(figure),
+        image=charts.to_png(figure),
         data_table=Table(
             caption="Crimes and ASB incidents a month, partnership-wide",
             headers=["Month", "Recorded", "Same month, earlier years (mean)"],
@@ -117,7 +91,7 @@ def lsoa_map(result: Mapping) -> Figure | None:
         alt=f"Map of the partnership's {len(places)} LSOAs shaded from light to dark blue by crimes and ASB "
         f"per 1,000 residents ({min(rates):,.1f} to {max(rates):,.1f}); {len(hot)} red squares mark {size} m "
         "cells that are significant hotspots. The figures for each LSOA are in the table that follows.",
-        image=_map_png(layer, hot),
+        image=charts.to_png(maps.map_figure(layer, {"features": hot})),
         data_table=Table(
             caption="Crimes and ASB per 1,000 residents by LSOA",
             headers=["LSOA", "Recorded", "Per 1,000 residents", "Hotspot (LSOA)"],
@@ -125,46 +99,6 @@ def lsoa_map(result: Mapping) -> Figure | None:
             numeric_columns=[1, 2],
         ),
     )
-
-
-def _legend_labels(breaks: Sequence[float]) -> list[str]:
-    if not breaks:
-        return ["all"]
-    labels = [f"under {breaks[0]:,.1f}"]
-    labels += [f"{low:,.1f} to {high:,.1f}" for low, high in zip(breaks, breaks[1:], strict=False)]
-    return [*labels, f"{breaks[-1]:,.1f} and over"]
-
-
-def _map_png(layer: dict, hot: Sequence[dict]) -> bytes:
-    """``maps.static_map_svg`` drawn as PNG, with a legend of the shades."""
-    figure, axes = plt.subplots(figsize=(7, 6))
-    shapes, fills = [], []
-    for feature in layer["features"]:
-        geometry = feature["geometry"]
-        polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
-        for polygon in polygons:
-            shapes.append(PolygonPatch(polygon[0]))
-            fills.append(feature["properties"]["fill"])
-    # One collection, not a patch each: adding 600 patches one by one takes seconds.
-    axes.add_collection(PatchCollection(shapes, facecolors=fills, edgecolors=GREY, linewidths=0.3))
-    cells = [PolygonPatch(cell["geometry"]["coordinates"][0]) for cell in hot]
-    axes.add_collection(PatchCollection(cells, facecolors=RED, edgecolors="none"))
-    shades = zip(layer["shades"], _legend_labels(layer.get("breaks", [])), strict=False)
-    handles = [Patch(facecolor=shade, edgecolor=GREY, label=label) for shade, label in shades]
-    handles.append(Patch(facecolor=RED, label="Hotspot cell"))
-    axes.legend(
-        handles=handles,
-        title="Crimes and ASB per 1,000 residents",
-        loc="upper center",
-        bbox_to_anchor=(0.5, 0.0),
-        ncol=4,
-        frameon=False,
-        fontsize=8,
-    )
-    axes.autoscale_view()
-    axes.set_aspect(1 / np.cos(np.radians(52.2)))  # degrees of longitude are shorter at Suffolk's latitude
-    axes.axis("off")
-    return to_png(figure)
 
 
 def lsoa_table(caption: str, rows: Iterable[Mapping]) -> Table:
