@@ -58,6 +58,9 @@ class GiStar:
 
     `p_norm` is two-sided (esda's ``p_norm`` is one-sided: double it to compare). `p_sim` is
     None when no permutations were run. `n_neighbours` excludes the unit itself.
+    `draws_at_least` and `draws_at_most` count the permutations whose neighbour sum was >= and
+    <= the unit's own (a tie counts in both): the raw counts behind `p_sim`, for anyone who
+    needs another p-value rule. They are None when no permutations were run.
     """
 
     statistic: np.ndarray
@@ -69,6 +72,8 @@ class GiStar:
     n_neighbours: np.ndarray
     permutations: int
     alternative: str
+    draws_at_least: np.ndarray | None = None
+    draws_at_most: np.ndarray | None = None
 
 
 @dataclass(frozen=True, eq=False)
@@ -160,14 +165,16 @@ def gi_star(
         z = np.where(variance > 0, (statistic - expected) / np.sqrt(variance), np.nan)
     p_norm = 2.0 * stats.norm.sf(np.abs(z))
 
-    p_sim = None
+    p_sim = ge = le = None
     if permutations:
         rng = np.random.default_rng(seed)
         ge, le = _conditional_counts(values, lag, k, permutations, rng, block_size)
         p_sim = _pseudo_p(ge, le, permutations, alternative)
-        # An island has nothing to permute: its statistic cannot move, so there is no evidence.
+        # An island has nothing to permute: its statistic cannot move, so every draw ties with
+        # it and there is no evidence.
+        ge[k == 0] = le[k == 0] = permutations
         p_sim[k == 0] = 1.0
-    return GiStar(statistic, expected, variance, z, p_norm, p_sim, k, permutations, alternative)
+    return GiStar(statistic, expected, variance, z, p_norm, p_sim, k, permutations, alternative, ge, le)
 
 
 def classify(

@@ -133,6 +133,20 @@ def test_two_sided_p_is_the_doubled_directed_p_without_ties():
     assert np.max(np.abs(two_sided - np.minimum(1.0, 2 * directed))) < 1e-12
 
 
+def test_its_draw_counts_hold_the_ties_in_both_tails_and_give_back_p_sim():
+    y = np.random.default_rng(11).poisson(2, 400).astype(float)  # small counts: many ties
+    w = contiguity_weights(20, 20)
+    greater = gi_star(y, w, permutations=99, seed=12, alternative="greater")
+    lesser = gi_star(y, w, permutations=99, seed=12, alternative="lesser")
+    at_least, at_most = greater.draws_at_least, greater.draws_at_most
+    assert np.array_equal(at_least, lesser.draws_at_least)
+    ties = at_least + at_most - 99
+    assert ties.min() >= 0 and ties.sum() > 0
+    assert np.array_equal(greater.p_sim, (at_least + 1) / 100)
+    assert np.array_equal(lesser.p_sim, (at_most + 1) / 100)
+    assert gi_star(y, w).draws_at_least is None
+
+
 def test_the_same_seed_gives_the_same_p_values_and_another_seed_does_not():
     y = np.random.default_rng(11).poisson(2, 400).astype(float)
     w = contiguity_weights(20, 20)
@@ -146,6 +160,7 @@ def test_an_island_has_a_p_value_of_one():
     result = gi_star([1.0, 2, 3, 40], w, permutations=99, seed=14)
     assert result.n_neighbours.tolist() == [1, 2, 1, 0]
     assert result.p_sim[3] == 1.0
+    assert result.draws_at_least[3] == result.draws_at_most[3] == 99  # every draw ties with it
 
 
 def planted_grid(seed):
