@@ -28,8 +28,10 @@ from cspmonitor.analysis.grid import Grid, make_grid
 QUARTIC = "quartic"
 GAUSSIAN = "gaussian"
 SQUARE_METRES_PER_KM2 = 1e6
-# Points handled at once, times the cells each reaches: bounds the temporary arrays (~100 MB).
-_WORK = 4_000_000
+# Points handled at once, times the cells each reaches. Each temporary array is then under a
+# megabyte and stays in cache; at 4 million (30 MB arrays) the Gaussian at h = 1 km on 75,000
+# points took 0.55-1.1 s, the first call slowest (fresh pages), against 0.42-0.66 s here.
+_WORK = 100_000
 
 
 @dataclass(frozen=True, eq=False)
