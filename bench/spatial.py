@@ -49,7 +49,7 @@ from scipy.spatial import Delaunay
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from cspmonitor.analysis.hotspots import gi_star  # noqa: E402
+from cspmonitor.analysis.hotspots import _pseudo_p, gi_star  # noqa: E402
 from cspmonitor.analysis.kde import kernel_density  # noqa: E402
 from cspmonitor.analysis.nearrepeat import band_index, knox_test  # noqa: E402
 
@@ -235,9 +235,8 @@ def _tie_rule_check(y: np.ndarray, w: sparse.csr_matrix, result, counted: np.nda
 def _directed_p(at_least: np.ndarray, at_most: np.ndarray, counted: np.ndarray, permutations: int):
     """esda's "directed" pseudo p-value from draw counts, with ties counted as `counted` says."""
     ties = at_least + at_most - permutations
-    larger = np.where(counted, at_least, at_least - ties)
-    larger = np.where(permutations - larger < larger, permutations - larger, larger)
-    return (larger + 1.0) / (permutations + 1.0)
+    # Where esda does not count a unit's ties as "at least as large", only the larger draws are.
+    return _pseudo_p(np.where(counted, at_least, at_least - ties), at_most, permutations, "directed")
 
 
 def _disagreements(first: np.ndarray, second: np.ndarray, z: np.ndarray) -> dict:
