@@ -123,7 +123,8 @@ def gi_star(
     hot *and* cold spots), "greater", "lesser", or "directed", which is esda's default: the
     smaller tail *not* doubled, so it is too small by half and is offered only to reproduce
     esda's ``p_sim``. Ties (frequent with counts) count as "at least as extreme" in both
-    tails, exactly; esda compares floating-point ratios, so its ties fall either way. `seed`
+    tails, exactly; esda (compiled with numba) counts all of a unit's ties as larger or none,
+    by last-bit rounding (see `esda_tie_rule` in bench/spatial.py). `seed`
     makes the draws reproducible; `block_size` is how many units share one set of draws (see
     `_conditional_counts`: smaller is less correlated Monte Carlo error, larger is faster).
 
