@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: setup demo serve test test-sqlite test-postgres lint bench clean
+.PHONY: setup demo serve test test-dates check lint bench clean
 
 $(VENV)/.installed: pyproject.toml
 	@python=$$(scripts/find-python) && echo "Using $$python" && \
@@ -29,20 +29,34 @@ demo: setup
 	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	  $(MANAGE) runserver 127.0.0.1:8000
 
-## test: every test (browser tests included) on SQLite, then on PostgreSQL.
-test: $(VENV)/.installed node_modules/.package-lock.json
-	@url=$$(scripts/test-services) && \
-	  echo "== SQLite ==" && $(PY) -m pytest && \
-	  echo "== PostgreSQL ==" && DATABASE_URL=$$url $(PY) -m pytest
+## test: the checks, then every test (browser tests included) on SQLite, then on PostgreSQL,
+## with the time of each pass. Extra pytest arguments: make test PYTEST_ARGS="-x -k demo"
+test: check node_modules/.package-lock.json
+	@PY=$(PY) scripts/run-tests $(PYTEST_ARGS)
+
+## check: lint, formatting, types, migrations, and the plain-Python packages' independence.
+check: $(VENV)/.installed
+	$(VENV)/bin/ruff check cspmonitor tests bench
+	$(VENV)/bin/ruff format --check cspmonitor tests bench
+	$(VENV)/bin/mypy cspmonitor
+	$(MANAGE) makemigrations --check --dry-run
+	$(PY) -m pytest -q -p no:cacheprovider tests/test_architecture.py
+
+## test-dates: the suite on SQLite with the clock set to each awkward day (tests/awkward_days.py).
+test-dates: $(VENV)/.installed node_modules/.package-lock.json
+	@scripts/test-services > /dev/null
+	@for day in $$($(PY) -m tests.awkward_days); do \
+	  echo "== Today is $$day =="; \
+	  CSP_TEST_TODAY=$$day SQLITE_TEST_NAME=test-dates.sqlite3 $(PY) -m pytest -q -p no:cacheprovider \
+	    $(PYTEST_ARGS) || exit 1; \
+	done
 
 ## bench: speed and memory against named baselines; writes bench/results/latest.json
 bench: $(VENV)/.installed
 	$(PY) -m pip install --quiet -e . --group bench
 	$(PY) bench/run.py
 
-lint: $(VENV)/.installed
-	$(VENV)/bin/ruff check cspmonitor tests
-	$(VENV)/bin/mypy cspmonitor
+lint: check
 
 clean:
 	rm -rf $(VENV) node_modules var

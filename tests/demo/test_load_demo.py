@@ -16,7 +16,7 @@ def _counts():
     return {model.__name__: model.objects.count() for model in MODELS}
 
 
-def test_loading_the_demo_twice_duplicates_nothing_not_even_crime_data(db):
+def test_loading_the_demo_twice_duplicates_nothing_not_even_crime_data(empty_database):
     call_command("load_demo", stdout=StringIO())
     first = _counts()
     out = StringIO()
@@ -26,14 +26,13 @@ def test_loading_the_demo_twice_duplicates_nothing_not_even_crime_data(db):
     assert "all 24 demo months already held" in out.getvalue()
 
 
-def test_the_demo_assessment_finds_the_planted_shoplifting_rise(db):
-    call_command("load_demo", stdout=StringIO())
-    result = Assessment.objects.get().result
+def test_the_demo_assessment_finds_the_planted_shoplifting_rise(assessed):
+    result = assessed.result
     flagged = {(r["area"], r["crime_type"]) for r in result["emerging"]["flagged"]}
     assert ("E07000245", "Shoplifting") in flagged
 
 
-def test_the_demo_holds_the_districts_partners_and_groups_of_the_seed_report(db):
+def test_the_demo_holds_the_districts_partners_and_groups_of_the_seed_report(empty_database):
     call_command("load_demo", "--without-crime", stdout=StringIO())
     partnership = Partnership.objects.get(slug="western-suffolk")
     assert sorted(partnership.district_codes()) == ["E07000200", "E07000203", "E07000245"]
@@ -47,13 +46,13 @@ def test_the_demo_holds_the_districts_partners_and_groups_of_the_seed_report(db)
     assert partnership.groups.get(kind="partnership").parent.kind == "board"
 
 
-def test_the_demo_has_a_user_for_every_role(db):
+def test_the_demo_has_a_user_for_every_role(empty_database):
     call_command("load_demo", "--without-crime", stdout=StringIO())
     roles = set(Membership.objects.values_list("role", flat=True))
     assert roles == set(Role.values)
 
 
-def test_demo_logins_prints_every_account_and_backup_codes_for_two_step_roles(db):
+def test_demo_logins_prints_every_account_and_backup_codes_for_two_step_roles(empty_database):
     call_command("load_demo", "--without-crime", stdout=StringIO())
     out = StringIO()
     call_command("demo_logins", stdout=out)
@@ -66,13 +65,13 @@ def test_demo_logins_prints_every_account_and_backup_codes_for_two_step_roles(db
     assert printed.count("backup codes") == 3  # administrator, officer, panel member
 
 
-def test_demo_logins_explains_when_the_demo_is_not_loaded(db):
+def test_demo_logins_explains_when_the_demo_is_not_loaded(empty_database):
     err = StringIO()
     call_command("demo_logins", stdout=StringIO(), stderr=err)
     assert "run 'manage.py load_demo' first" in err.getvalue()
 
 
-def test_next_meeting_dates_fall_on_the_second_tuesday(db):
+def test_next_meeting_dates_fall_on_the_second_tuesday():
     import datetime as dt
 
     from cspmonitor.demo.loader import next_meeting_date
