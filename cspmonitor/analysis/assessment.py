@@ -27,6 +27,7 @@ from cspmonitor.analysis.assessment_counts import (
 )
 from cspmonitor.analysis.coverage import check_coverage, month_range
 from cspmonitor.analysis.multiple import benjamini_hochberg
+from cspmonitor.analysis.outcomes import stage_of
 from cspmonitor.analysis.seasonal import pooled_dispersion, seasonal_check_series
 from cspmonitor.analysis.store import CrimeStore
 
@@ -275,13 +276,19 @@ def partnership_points(store: CrimeStore, inputs: AssessmentInputs, first: str, 
     return points.filter(keep)
 
 
+NO_OUTCOME = "No outcome recorded (ASB)"
+
+
 def _outcomes(points: pa.Table) -> list[dict]:
     types, outcomes = points.column("crime_type").to_pylist(), points.column("outcome").to_pylist()
     tally = Counter(
-        (crime_type, outcome or "No outcome recorded (ASB)")
-        for crime_type, outcome in zip(types, outcomes, strict=True)
+        (crime_type, outcome or NO_OUTCOME) for crime_type, outcome in zip(types, outcomes, strict=True)
     )
-    return [{"crime_type": t, "outcome": o, "count": n} for (t, o), n in sorted(tally.items())]
+    # The stage (police or court) comes from the outcome categories data file; ASB has none.
+    return [
+        {"crime_type": t, "outcome": o, "count": n, "stage": stage_of(o) if o != NO_OUTCOME else None}
+        for (t, o), n in sorted(tally.items())
+    ]
 
 
 def _repeat_locations(points: pa.Table, top: int = 20) -> list[dict]:

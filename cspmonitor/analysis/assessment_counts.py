@@ -14,7 +14,8 @@ from typing import Any
 
 import pyarrow as pa
 
-from cspmonitor.analysis.change import poisson_rate, rate_change
+from cspmonitor.analysis import recording_change
+from cspmonitor.analysis.change import NORMAL_VARIATION, poisson_rate, rate_change
 from cspmonitor.analysis.multiple import benjamini_hochberg
 from cspmonitor.analysis.names import ALL_AREAS, ALL_TYPES
 
@@ -81,6 +82,9 @@ def year_on_year(
     Each change is an exact conditional binomial test with the months of data covered as
     exposures; p-values are adjusted by Benjamini–Hochberg across every type × area tested,
     so that among the changes called significant the expected share of false ones is alpha.
+    A significant change whose monthly counts over both years step down or up in one go, as a
+    change in recording does, is worded "possible recording change" instead of a rise or fall
+    (see ``recording_change``).
     """
     rows: list[dict[str, Any]] = []
     for area in counts.areas:
@@ -104,6 +108,10 @@ def year_on_year(
     for row, p in zip(rows, adjusted, strict=True):
         row["p_adjusted"] = float(p)
         row["wording"] = _wording(row["ratio"], float(p), alpha)
+        if row["wording"] != NORMAL_VARIATION:
+            series = counts.series(row["area"], row["crime_type"])
+            months = {m: series[m] for m in (*previous, *current) if m in series}
+            row["wording"] = recording_change.wording(row["wording"], months)
     return rows
 
 

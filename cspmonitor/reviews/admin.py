@@ -4,10 +4,12 @@ the access log itself can be read here but never changed."""
 from django.contrib import admin
 
 from cspmonitor.reviews.models import (
+    Commencement,
     DomesticHomicideReview,
     ReviewAccess,
     ReviewActionItem,
     ReviewPause,
+    StatutorySettings,
     SvdMilestone,
     SvdUpdate,
 )
@@ -67,3 +69,13 @@ class SvdMilestoneAdmin(admin.ModelAdmin):
 class SvdUpdateAdmin(admin.ModelAdmin):
     list_display = ["period", "partnership", "written_at"]
     list_filter = ["partnership"]
+
+
+@admin.register(StatutorySettings)
+class StatutorySettingsAdmin(admin.ModelAdmin):
+    list_display = ["partnership", "qa_body", "local_policing_body", "asb_decide_starts_from"]
+
+
+@admin.register(Commencement)
+class CommencementAdmin(admin.ModelAdmin):
+    list_display = ["rule", "partnership", "commenced_on", "recorded_by"]

@@ -50,7 +50,7 @@ class DhrForm(GdsModelForm):
     terms_agreed_on = _date("Date the terms of reference were agreed")
     first_panel_on = _date("Date of the first panel meeting")
     report_completed_on = _date("Date the overview report was completed")
-    submitted_on = _date("Date submitted to the Home Office Quality Assurance Panel")
+    submitted_on = _date("Date submitted for quality assurance")
     qa_feedback_on = _date("Date the panel's feedback was received")
     approved_on = _date("Date approved for publication")
     published_on = _date("Date published")
@@ -97,7 +97,7 @@ class DhrForm(GdsModelForm):
         self.fields["ruleset"] = forms.ChoiceField(
             label="Statutory guidance",
             choices=[("", "The guidance in force when the partnership was notified")]
-            + services.ruleset_choices(),
+            + services.ruleset_choices(self.partnership, keep=self.instance.ruleset),
             required=False,
             help_text="The version of the Home Office guidance whose timescales apply to this review.",
         )

@@ -24,6 +24,9 @@ from cspmonitor.accounts.models import Classification
 from cspmonitor.periods import Quarter
 from cspmonitor.plans.models import validate_quarter
 from cspmonitor.reviews.rules.rulesets import rulesets
+from cspmonitor.reviews.statutory import Commencement, StatutorySettings, configuration
+
+__all__ = ["Commencement", "StatutorySettings"]  # defined in statutory.py, registered with this app
 
 NO_NAMES = (
     "Never use the names of the person who died, their family or anyone else involved: "
@@ -46,8 +49,9 @@ class Stage(models.TextChoices):
     PANEL_MEETINGS = "panel_meetings", "Panel meetings"
     DRAFTING = "drafting", "Drafting the overview report"
     REPORT_COMPLETE = "report_complete", "Overview report complete"
-    SUBMITTED = "submitted", "With the Home Office Quality Assurance Panel"
-    QA_FEEDBACK = "qa_feedback", "Quality Assurance Panel feedback received"
+    # The quality-assurance body is the partnership's setting (the Home Office panel today).
+    SUBMITTED = "submitted", "With the quality assurance body"
+    QA_FEEDBACK = "qa_feedback", "Quality assurance feedback received"
     APPROVED = "approved", "Approved for publication"
     PUBLISHED = "published", "Published"
     NOT_COMMISSIONED = "not_commissioned", "Not commissioned"
@@ -115,11 +119,9 @@ class DomesticHomicideReview(models.Model):
     first_panel_on = models.DateField("date of the first panel meeting", null=True, blank=True)
     stage = models.CharField(max_length=20, choices=Stage.choices, default=Stage.NOTIFIED)
     report_completed_on = models.DateField("date the overview report was completed", null=True, blank=True)
-    submitted_on = models.DateField(
-        "date submitted to the Home Office Quality Assurance Panel", null=True, blank=True
-    )
+    submitted_on = models.DateField("date submitted for quality assurance", null=True, blank=True)
     qa_feedback_on = models.DateField("date the panel's feedback was received", null=True, blank=True)
-    qa_outcome = models.TextField("what the Quality Assurance Panel said", blank=True)
+    qa_outcome = models.TextField("what the quality assurance body said", blank=True)
     approved_on = models.DateField("date approved for publication", null=True, blank=True)
     published_on = models.DateField("date published", null=True, blank=True)
     publication_url = models.URLField("link to the published report", blank=True)
@@ -167,6 +169,12 @@ class DomesticHomicideReview(models.Model):
             errors[field] = f"Enter the {label} for a review at this stage"
         if self.ruleset and self.ruleset not in {r.version for r in rulesets("dhr")}:
             errors["ruleset"] = "Select a version of the guidance we hold"
+        elif self.ruleset and self.partnership_id:
+            chosen = next(r for r in rulesets("dhr") if r.version == self.ruleset)
+            if chosen.status.is_prospective and chosen.key not in configuration(self.partnership).commenced:
+                errors["ruleset"] = (
+                    f"{chosen.title} is not in force: record its commencement before applying it to a review"
+                )
         if self.notified_on and self.died_on and self.notified_on < self.died_on:
             errors["notified_on"] = "The date notified must be on or after the date of death"
         if self.decided_on and self.notified_on and self.decided_on < self.notified_on:

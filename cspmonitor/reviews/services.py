@@ -19,7 +19,16 @@ from cspmonitor.plans.models import Priority
 from cspmonitor.reviews.models import Decision, DomesticHomicideReview, ReviewAccess, Stage, SvdMilestone
 from cspmonitor.reviews.rules import clocks
 from cspmonitor.reviews.rules.clocks import Deadline, Pause
-from cspmonitor.reviews.rules.rulesets import RuleSet, RuleSetError, current_ruleset, load_ruleset, rulesets
+from cspmonitor.reviews.rules.legal import DEFAULT_QA_BODY, Configuration
+from cspmonitor.reviews.rules.rulesets import (
+    RuleSet,
+    RuleSetError,
+    configured,
+    current_ruleset,
+    load_ruleset,
+    rulesets,
+)
+from cspmonitor.reviews.statutory import configuration
 
 KIND = "dhr"
 #: Calendar days ahead within which a deadline counts as "due soon".
@@ -30,19 +39,31 @@ def today() -> dt.date:
     return timezone.localdate()
 
 
-def ruleset_choices() -> list[tuple[str, str]]:
-    return [(r.version, r.title) for r in rulesets(KIND)]
+def ruleset_choices(partnership, keep: str = "") -> list[tuple[str, str]]:
+    """The versions of the guidance a review may be put under: those in force, and prospective
+    ones only once their commencement is recorded (``keep``: the review's own, whatever it is)."""
+    commenced = configuration(partnership).commenced
+    return [
+        (r.version, r.title)
+        for r in rulesets(KIND)
+        if not r.status.is_prospective or r.key in commenced or r.version == keep
+    ]
 
 
-def ruleset_for(review: DomesticHomicideReview) -> RuleSet:
-    """The rule set the review runs under: its own choice, else the one in force when notified."""
+def ruleset_for(review: DomesticHomicideReview, config: Configuration | None = None) -> RuleSet:
+    """The rule set the review runs under, as its partnership reads it: its own choice, else the
+    one that applied when the partnership was notified. A prospective regime (the 2024 Act's
+    death reviews) applies only once an officer has recorded its commencement."""
+    if config is None:
+        config = configuration(review.partnership) if review.partnership_id else Configuration()
     if review.ruleset:
-        return load_ruleset(KIND, review.ruleset)
+        return configured(load_ruleset(KIND, review.ruleset), config)
     try:
-        return current_ruleset(KIND, review.notified_on)
+        found = current_ruleset(KIND, review.notified_on, config)
     except RuleSetError:
         # Notified before the oldest guidance we hold: its timescales are the nearest we have.
-        return rulesets(KIND)[0]
+        found = rulesets(KIND)[0]
+    return configured(found, config)
 
 
 def events(review: DomesticHomicideReview, ruleset: RuleSet) -> dict[str, dt.date]:
@@ -132,6 +153,16 @@ class Clock:
     rows: list[DeadlineRow]
     flag: str
     today: dt.date
+    qa_body: str = DEFAULT_QA_BODY
+
+    @property
+    def stage_label(self) -> str:
+        """Where the review has got to, naming the partnership's quality-assurance body."""
+        if self.review.stage == Stage.SUBMITTED:
+            return f"With the {self.qa_body}"
+        if self.review.stage == Stage.QA_FEEDBACK:
+            return f"Feedback received from the {self.qa_body}"
+        return self.review.get_stage_display()
 
     @property
     def flag_label(self) -> str:
@@ -157,12 +188,16 @@ class Clock:
         return (_ORDER.index(self.flag), due, self.review.reference)
 
 
-def clock(review: DomesticHomicideReview, on: dt.date | None = None) -> Clock:
+def clock(
+    review: DomesticHomicideReview, on: dt.date | None = None, config: Configuration | None = None
+) -> Clock:
     on = on or today()
-    ruleset = ruleset_for(review)
+    if config is None:
+        config = configuration(review.partnership) if review.partnership_id else Configuration()
+    ruleset = ruleset_for(review, config)
     found = clocks.deadlines(ruleset, events(review, ruleset), pauses(review), on)
     rows = [DeadlineRow(d, clocks.is_due_soon(d, on, DUE_SOON_DAYS)) for d in found]
-    return Clock(review, ruleset, rows, _flag(review, rows, on), on)
+    return Clock(review, ruleset, rows, _flag(review, rows, on), on, config.qa_body)
 
 
 def _flag(review: DomesticHomicideReview, rows: list[DeadlineRow], on: dt.date) -> str:
@@ -181,7 +216,7 @@ def _flag(review: DomesticHomicideReview, rows: list[DeadlineRow], on: dt.date) 
     if clocks.RUNNING in statuses:
         return ON_TRACK
     if review.stage in (Stage.SUBMITTED, Stage.APPROVED):
-        # The Home Office's Quality Assurance Panel has the report: no statutory clock of ours runs.
+        # The quality assurance body has the report: no statutory clock of ours runs.
         return WITH_HOME_OFFICE
     return NOTHING_DUE
 
@@ -193,7 +228,8 @@ def review_list(partnership, access, on: dt.date | None = None) -> list[Clock]:
         .visible_to(access)
         .prefetch_related("pauses")
     )
-    return sorted((clock(review, on) for review in reviews), key=lambda c: c.sort_key)
+    config = configuration(partnership)
+    return sorted((clock(review, on, config) for review in reviews), key=lambda c: c.sort_key)
 
 
 # --- The timeline -------------------------------------------------------------------------

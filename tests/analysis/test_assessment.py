@@ -181,3 +181,13 @@ def test_real_rows_located_in_another_district_are_counted_apart_not_lost(tmp_pa
     )
     assert partnership_total + elsewhere + unlocated == len(rows)
     assert not result["coverage"]["suffolk"]["complete"]  # only March 2023 is held
+
+
+def test_each_outcome_carries_its_stage_from_the_categories_data(planted):
+    stages = {row["outcome"]: row["stage"] for row in planted["outcomes"]}
+    assert stages["No outcome recorded (ASB)"] is None
+    assert {stage for outcome, stage in stages.items() if outcome != "No outcome recorded (ASB)"} <= {
+        "police",
+        "court",
+    }
+    assert stages["Awaiting court outcome"] == "court" and stages["Under investigation"] == "police"

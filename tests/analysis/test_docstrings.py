@@ -17,6 +17,9 @@ MODULES = [
     "cspmonitor.analysis.hotspots",
     "cspmonitor.analysis.nearrepeat",
     "cspmonitor.analysis.kde",
+    "cspmonitor.analysis.outcomes",
+    "cspmonitor.analysis.recording_change",
+    "cspmonitor.analysis.download_dates",
 ]
 
 

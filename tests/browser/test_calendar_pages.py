@@ -26,7 +26,7 @@ def test_an_officer_names_the_responsible_officer_for_a_duty(officer_page, live_
     page = officer_page
     page.goto(f"{live_server.url}/p/{demo.partnership.slug}/calendar/")
     page.get_by_role(
-        "link", name="Change the responsible officer for Publish or review the Serious Violence Duty strategy"
+        "link", name="Change the responsible officer for Publish the Serious Violence Duty strategy"
     ).click()
     assert page.get_by_role("heading", level=1).inner_text() == "Choose the responsible officer"
     assert_accessible(page)

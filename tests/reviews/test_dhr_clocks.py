@@ -21,7 +21,7 @@ def _deadline(clock, key):
 
 def test_the_2020_review_is_with_the_home_office_with_no_clock_running(review_2020):
     clock = services.clock(review_2020, REPORT_DAY)
-    assert review_2020.get_stage_display().startswith("With the Home Office")
+    assert clock.stage_label == "With the Home Office Quality Assurance Panel"
     assert (clock.flag, clock.flag_label) == (services.WITH_HOME_OFFICE, "With the Home Office")
     assert clock.next_deadline is None
     assert [row.deadline.status for row in clock.rows] == ["met", "met", "late"]
@@ -101,8 +101,10 @@ def test_the_timeline_is_in_date_order_with_today_among_the_deadlines(review_202
 def test_a_review_with_no_guidance_chosen_uses_the_guidance_in_force_when_notified(review_2021):
     review_2021.ruleset = ""
     assert services.ruleset_for(review_2021).version == "2016"
+    # Victims and Prisoners Act 2024 s19 is prospective: Royal Assent (24 May 2024) is not
+    # commencement, so a review notified after it stays under the 2016 guidance.
     review_2021.notified_on = dt.date(2024, 9, 1)
-    assert services.ruleset_for(review_2021).version == "2024"
+    assert services.ruleset_for(review_2021).version == "2016"
 
 
 def test_a_review_not_commissioned_needs_nothing_more(demo):

@@ -24,7 +24,8 @@ from cspmonitor.reports.blocks import Block, Document, ListBlock, Paragraph, Sec
 from cspmonitor.reports.builders.workstreams import asb_table
 from cspmonitor.reviews.asb.figures import COUNTING_RULES, annual_figures
 from cspmonitor.reviews.asb.models import KIND, CaseReviewApplication
-from cspmonitor.reviews.rules.rulesets import RuleSet, Threshold, current_ruleset
+from cspmonitor.reviews.rules.rulesets import RuleSet, Threshold, configured, current_ruleset
+from cspmonitor.reviews.statutory import configuration
 
 LAW = "the Anti-social Behaviour, Crime and Policing Act 2014"
 
@@ -161,7 +162,8 @@ def applying_section(ruleset: RuleSet) -> Section:
 
 def build_asb_publication(partnership, year: FinancialYear) -> Document:
     """The ASB Case Review publication for ``year``; see the module docstring."""
-    ruleset = current_ruleset(KIND, year.end)
+    config = configuration(partnership)
+    ruleset = configured(current_ruleset(KIND, year.end, config), config)
     return Document(
         title=f"{partnership.name}: ASB Case Reviews {year.label}",
         edition="restricted",

@@ -10,7 +10,7 @@ from cspmonitor.partnership.forms import GdsModelForm
 from cspmonitor.partnership.models import Area
 from cspmonitor.reviews.asb import threshold
 from cspmonitor.reviews.asb.models import CaseReviewApplication, Complaint, Recommendation
-from cspmonitor.reviews.asb.services import rule_set_version_on
+from cspmonitor.reviews.asb.services import open_automatically, rule_set_version_on
 
 
 def _radios(form: GdsModelForm, *names: str) -> None:
@@ -92,7 +92,7 @@ class ApplicationForm(GdsModelForm):
     def save(self, commit: bool = True) -> CaseReviewApplication:
         if not self.instance.pk:
             # An application keeps the rules in effect on the day it was received.
-            self.instance.rule_set_version = rule_set_version_on(self.instance.received_on)
+            self.instance.rule_set_version = rule_set_version_on(self.instance.received_on, self.partnership)
         return super().save(commit)
 
     def clean_reference(self):
@@ -146,6 +146,14 @@ class ComplaintForm(GdsModelForm):
 
     def clean_complainant(self):
         return self.cleaned_data["complainant"].strip().upper()
+
+    def save(self, commit: bool = True) -> Complaint:
+        complaint = super().save(commit)
+        if commit:
+            # Where the partnership opens reviews automatically, the complaint that meets the
+            # threshold opens the review.
+            open_automatically(complaint.application)
+        return complaint
 
 
 class DecisionForm(GdsModelForm):

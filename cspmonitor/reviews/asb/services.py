@@ -1,5 +1,7 @@
 """What the ASB Case Review pages show, worked out from the models: the threshold result, the
-clocks (from the rule set the application was received under), and the worklist."""
+clocks (from the rule set the application was received under, as the partnership reads it:
+its local policing body named, and its decision clock started from receipt or acknowledgement),
+and the worklist."""
 
 from __future__ import annotations
 
@@ -11,16 +13,44 @@ from django.utils import timezone
 from cspmonitor.reviews.asb import threshold
 from cspmonitor.reviews.asb.models import KIND, CaseReviewApplication
 from cspmonitor.reviews.rules.clocks import LATE, OVERDUE, PAUSED, RUNNING, Deadline, deadlines
-from cspmonitor.reviews.rules.rulesets import RuleSet, Threshold, current_ruleset, load_ruleset
+from cspmonitor.reviews.rules.legal import Configuration
+from cspmonitor.reviews.rules.rulesets import RuleSet, Threshold, configured, current_ruleset, load_ruleset
+from cspmonitor.reviews.statutory import StatutorySettings, configuration
 
 
-def rule_set_for(application: CaseReviewApplication) -> RuleSet:
-    return load_ruleset(KIND, application.rule_set_version)
+def rule_set_for(application: CaseReviewApplication, config: Configuration | None = None) -> RuleSet:
+    if config is None:
+        # An application not yet tied to a partnership reads the rules as shipped.
+        config = configuration(application.partnership) if application.partnership_id else Configuration()
+    return configured(load_ruleset(KIND, application.rule_set_version), config)
 
 
-def rule_set_version_on(day: dt.date) -> str:
-    """The version of the ASB rules in effect on ``day``, the day an application is received."""
-    return current_ruleset(KIND, day).version
+def rule_set_version_on(day: dt.date, partnership=None) -> str:
+    """The version of the ASB rules that applies to an application received on ``day``."""
+    config = configuration(partnership) if partnership is not None else Configuration()
+    return current_ruleset(KIND, day, config).version
+
+
+def open_automatically(application: CaseReviewApplication, today: dt.date | None = None) -> bool:
+    """Record the threshold as met when the partnership opens reviews automatically, the engine
+    finds the threshold met and no decision is recorded yet. True when it did.
+
+    A local choice (the 2023 ASB action plan encourages it): the rule set's default, or the
+    partnership's setting. The decision is dated the day it is recorded; the officer can still
+    change it.
+    """
+    if application.decision:
+        return False
+    ruleset = rule_set_for(application)
+    chosen = StatutorySettings.for_partnership(application.partnership).asb_open_automatically
+    if not (chosen or _threshold(ruleset).open_automatically):
+        return False
+    if not threshold_result(application, ruleset).met:
+        return False
+    application.decision = CaseReviewApplication.Decision.MET
+    application.decided_on = max(today or timezone.localdate(), application.received_on)
+    application.save(update_fields=["decision", "decided_on"])
+    return True
 
 
 def _threshold(ruleset: RuleSet) -> Threshold:

@@ -4,9 +4,9 @@ The Anti-social Behaviour, Crime and Policing Act 2014 (s104 and Schedule 4) say
 must be carried out when the threshold is met, and the statutory guidance fixes the least a
 partnership may set: **three qualifying complaints in the six months before the application**,
 a complaint *qualifying* when it was made within one month of the behaviour it describes.
-Partnerships may add local alternatives (in the rule set: five reports from at least three
-people; one hate-related incident) and may use discretion, for a vulnerable victim say; the
-officer records discretion, this module never decides it.
+Partnerships may add local alternatives (in the rule set: five reports by several people, read
+as at least two different people; one hate-related incident) and may use discretion, for a
+vulnerable victim say; the officer records discretion, this module never decides it.
 
 How the engine reads the rules, rule by rule (each choice is tested at its boundary):
 
@@ -28,7 +28,7 @@ How the engine reads the rules, rule by rule (each choice is tested at its bound
 * **Alternatives** are tried, in the rule set's order, only when the standard rule is not met.
   Their complaints must qualify in the same way (made within one month of the behaviour); an
   alternative may set its own window, otherwise the standard one applies.
-  "Five reports from at least three people" counts *reports*, not incidents: a person's reports
+  "Five reports by several people" counts *reports*, not incidents: a person's reports
   of one incident count once however many agencies they told, but another person's report of
   the same incident counts again, because the point of the rule is that several people
   complained (people are told apart by their labels, "A", "B", never names). Otherwise it

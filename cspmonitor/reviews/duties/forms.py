@@ -27,10 +27,16 @@ class CalendarSettingsForm(GdsModelForm):
         required=False,
         help_text="They must be published again within 12 months.",
     )
+    svd_strategy_ends = DateField(
+        label="Last day of the current Serious Violence Duty strategy",
+        what="the last day of the current Serious Violence Duty strategy",
+        required=False,
+        help_text="The next strategy is due by then. For example, 31 3 2027 for a 2024 to 2027 strategy.",
+    )
 
     class Meta:
         model = CalendarSettings
-        fields = ["last_scrutiny", "last_asb_publication", "reminder_lead_days"]
+        fields = ["last_scrutiny", "last_asb_publication", "svd_strategy_ends", "reminder_lead_days"]
         error_messages = {
             "reminder_lead_days": {
                 "required": "Enter how many days before a due date to send a reminder",
@@ -45,6 +51,7 @@ class CalendarSettingsForm(GdsModelForm):
         self.helper.layout = Layout(
             Field("last_scrutiny"),
             Field("last_asb_publication"),
+            Field("svd_strategy_ends"),
             Field.text("reminder_lead_days", field_width=3),
         )
 

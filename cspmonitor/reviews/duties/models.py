@@ -38,6 +38,12 @@ class CalendarSettings(models.Model):
         blank=True,
         help_text="They must be published again within 12 months.",
     )
+    svd_strategy_ends = models.DateField(
+        "last day of the current Serious Violence Duty strategy",
+        null=True,
+        blank=True,
+        help_text="A strategy runs several years (2024 to 2027, say): the next one is due by then.",
+    )
     reminder_lead_days = models.PositiveSmallIntegerField(
         "days before a due date to send a reminder",
         default=DEFAULT_LEAD_DAYS,
@@ -54,7 +60,11 @@ class CalendarSettings(models.Model):
 
     def facts(self) -> dict[str, dt.date]:
         """The facts ``annual_obligations`` reads, leaving out those not known."""
-        known = {"last_scrutiny": self.last_scrutiny, "last_asb_publication": self.last_asb_publication}
+        known = {
+            "last_scrutiny": self.last_scrutiny,
+            "last_asb_publication": self.last_asb_publication,
+            "svd_strategy_ends": self.svd_strategy_ends,
+        }
         return {name: day for name, day in known.items() if day is not None}
 
     @classmethod

@@ -36,7 +36,15 @@ from cspmonitor.reviews.asb.models import CaseReviewApplication
 from cspmonitor.reviews.duties.models import CalendarSettings, ObligationDone, ObligationOwner
 from cspmonitor.reviews.models import DomesticHomicideReview, SvdMilestone
 from cspmonitor.reviews.rules import clocks
-from cspmonitor.reviews.rules.calendar import Obligation, annual_obligations, obligation_rules
+from cspmonitor.reviews.rules.calendar import (
+    Obligation,
+    ObligationRule,
+    annual_obligations,
+    obligation_rules,
+    prospective_rules,
+)
+from cspmonitor.reviews.rules.legal import DEFAULT, Configuration
+from cspmonitor.reviews.statutory import configuration
 
 DONE, OVERDUE, DUE_SOON, UPCOMING = "done", "overdue", "due_soon", "upcoming"
 #: Each status in the order the calendar shows them, with its words and tag colour.
@@ -85,9 +93,9 @@ REVIEW_DUTIES = (
 )
 
 
-def duties() -> list[Duty]:
+def duties(config: Configuration = DEFAULT) -> list[Duty]:
     """Every duty an officer can be responsible for, the calendar's rules first."""
-    found = [Duty(rule.key, rule.title, rule.legal_basis) for rule in obligation_rules()]
+    found = [Duty(rule.key, config.words(rule.title), rule.legal_basis) for rule in obligation_rules()]
     return found + list(REVIEW_DUTIES)
 
 
@@ -138,6 +146,10 @@ class CalendarItem:
     days_left: int = 0  # calendar days from today to the due date, negative once overdue
     url: str = ""
     record: Any = None  # the review or milestone the deadline belongs to
+    #: The law's date where the partnership works to a stricter local one (``due``).
+    statutory_due: dt.date | None = None
+    local_basis: str = ""
+    legal_status: str = ""
 
     @property
     def restricted(self) -> bool:
@@ -174,7 +186,17 @@ class CalendarItem:
         responsible = self.responsible
         if self.owner is not None:
             responsible += f"; responsible officer: {self.owner}"
-        return Obligation(self.key, title, self.legal_basis, self.due, responsible, self.recurrence)
+        return Obligation(
+            self.key,
+            title,
+            self.legal_basis,
+            self.due,
+            responsible,
+            self.recurrence,
+            statutory_due=self.statutory_due,
+            local_basis=self.local_basis,
+            status=self.legal_status,
+        )
 
 
 def status_on(due: dt.date, done_on: dt.date | None, today: dt.date, lead_days: int) -> str:
@@ -219,8 +241,9 @@ def obligations_for(partnership, access, today: dt.date, years: int = YEARS) -> 
     chosen = calendar_years(today, years)
     start, end = chosen[0].start, chosen[-1].end
     config = CalendarSettings.for_partnership(partnership)
-    items = _obligations(partnership, config, chosen)
-    items += _homicide_review_deadlines(partnership, access, today)
+    rules_config = configuration(partnership)
+    items = _obligations(partnership, config, chosen, rules_config)
+    items += _homicide_review_deadlines(partnership, access, today, rules_config)
     items += _asb_case_review_deadlines(partnership, access, today)
     items += _milestones(partnership, access)
     owners = {
@@ -273,18 +296,20 @@ def training_cycles(partnership) -> list[dict]:
     ]
 
 
-def _obligations(partnership, config: CalendarSettings, chosen: list[FinancialYear]) -> list[CalendarItem]:
+def _obligations(
+    partnership, config: CalendarSettings, chosen: list[FinancialYear], rules_config: Configuration
+) -> list[CalendarItem]:
     done = {(d.key, d.due): d.done_on for d in ObligationDone.objects.filter(partnership=partnership)}
     facts = {**config.facts(), "training": training_cycles(partnership)}
     found: dict[tuple[str, dt.date], Obligation] = {}
     # Last year's obligations falling due in the calendar's years (the last quarter's
     # information sharing is due in May), then the calendar's own.
     last_year = FinancialYear(chosen[0].first_year - 1)
-    for o in annual_obligations(last_year.start, facts=facts):
+    for o in annual_obligations(last_year.start, facts=facts, config=rules_config):
         if o.due >= chosen[0].start:
             found[(o.key, o.due)] = o
     for year in chosen:
-        for o in annual_obligations(year.start, facts=facts):
+        for o in annual_obligations(year.start, facts=facts, config=rules_config):
             # An obligation overdue when a year starts is listed in that year and the next.
             found.setdefault((o.key, o.due), o)
     return [
@@ -298,6 +323,9 @@ def _obligations(partnership, config: CalendarSettings, chosen: list[FinancialYe
             recurrence=o.recurrence,
             source=OBLIGATION,
             done_on=done.get((o.key, o.due)),
+            statutory_due=o.statutory_due,
+            local_basis=o.local_basis,
+            legal_status=o.status,
         )
         for o in found.values()
     ]
@@ -327,7 +355,9 @@ def _review_items(
     ]
 
 
-def _homicide_review_deadlines(partnership, access, today: dt.date) -> list[CalendarItem]:
+def _homicide_review_deadlines(
+    partnership, access, today: dt.date, config: Configuration
+) -> list[CalendarItem]:
     reviews = (
         DomesticHomicideReview.objects.for_partnership(partnership)
         .visible_to(access)
@@ -336,7 +366,7 @@ def _homicide_review_deadlines(partnership, access, today: dt.date) -> list[Cale
     )
     items = []
     for review in reviews:
-        review_clock = dhr_services.clock(review, today)
+        review_clock = dhr_services.clock(review, today, config)
         items += _review_items(
             DHR,
             review,
@@ -392,6 +422,12 @@ def _milestones(partnership, access) -> list[CalendarItem]:
     ]
 
 
+def not_yet_in_force(partnership) -> list[ObligationRule]:
+    """Obligations passed into law but not commenced for the partnership: shown, never due."""
+    config = configuration(partnership)
+    return [replace(rule, title=config.words(rule.title)) for rule in prospective_rules(config)]
+
+
 def by_status(items: Iterable[CalendarItem]) -> dict[str, list[CalendarItem]]:
     """The items under each status, in the order of `STATUSES`."""
     grouped: dict[str, list[CalendarItem]] = {status: [] for status in STATUSES}
@@ -433,4 +469,5 @@ def owner_rows(partnership, access) -> list[tuple[Duty, ObligationOwner | None]]
         o.key: o for o in ObligationOwner.objects.filter(partnership=partnership).select_related("user")
     }
     restricted_ok = access.can_see(Classification.OFFICIAL_SENSITIVE)
-    return [(d, owners.get(d.key)) for d in duties() if restricted_ok or not d.restricted]
+    found = duties(configuration(partnership))
+    return [(d, owners.get(d.key)) for d in found if restricted_ok or not d.restricted]

@@ -58,6 +58,7 @@ def calendar(request, partnership, access):
         sections=services.by_status(items),
         owners=services.owner_rows(partnership, access),
         facts=CalendarSettings.for_partnership(partnership),
+        coming=services.not_yet_in_force(partnership),
         can_manage=can_manage_calendar(access),
     )
 

@@ -6,9 +6,16 @@ what is known about the partnership (``facts``):
 
 * ``last_scrutiny``: the date the crime and disorder committee last reviewed the partnership;
 * ``last_asb_publication``: the date the ASB Case Review figures were last published;
+* ``svd_strategy_ends``: the last day of the current Serious Violence Duty strategy;
 * ``training``: mandatory training cycles, each a mapping with ``key``, ``title``,
   ``every_months`` and ``last`` (the date last done, or None when never), and optionally
   ``responsible`` and ``legal_basis``. Training never done is due on the first day of the year.
+
+Each rule carries its legal status (`LegalStatus`): an in-force obligation is due only from
+its commencement; a prospective one never, until the partnership's `Configuration` records its
+commencement (`prospective_rules` lists the rest, to show as coming). Where a partnership holds
+itself to a stricter date than the law, the obligation is due on the stricter local date and
+keeps the law's date beside it (``statutory_due``).
 
 `to_ics` writes the obligations as an iCalendar file of all-day events whose UIDs are made from
 the obligation's key and due date, so a calendar that subscribes sees the same event again, not
@@ -25,20 +32,24 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import icalendar
 from dateutil.relativedelta import relativedelta
 
 from cspmonitor.periods import FinancialYear
+from cspmonitor.reviews.rules.legal import DEFAULT, Configuration, LegalStatus, read_status
 from cspmonitor.reviews.rules.rulesets import SETS_DIR, RuleSetError
 from cspmonitor.reviews.rules.workdays import add_months
 
 OBLIGATIONS_FILE = SETS_DIR / "obligations.toml"
 #: The facts `annual_obligations` reads besides those named by the rules' ``fact`` keys.
 TRAINING = "training"
-CSV_HEADERS: tuple[str, ...] = ("Due", "Obligation", "Legal basis", "Responsible", "Recurrence", "Key")
-_RULES = ("fixed", "quarterly", "since_fact")
+#: "Due" is the date the partnership works to; "Due by law" the statutory date, side by side.
+CSV_HEADERS: tuple[str, ...] = (
+    "Due", "Due by law", "Obligation", "Legal basis", "Legal status", "Responsible", "Recurrence", "Key",
+)  # fmt: skip
+_RULES = ("fixed", "quarterly", "since_fact", "on_fact")
 _PRODID = "-//CSP Monitor//Statutory calendar//EN"
 
 
@@ -52,6 +63,14 @@ class Obligation:
     due: dt.date
     responsible: str
     recurrence: str
+    #: The law's date, when the partnership works to a stricter local one (``due``).
+    statutory_due: dt.date | None = None
+    local_basis: str = ""
+    status: str = ""  # the legal status in words
+
+    @property
+    def due_by_law(self) -> dt.date:
+        return self.statutory_due or self.due
 
 
 @dataclass(frozen=True)
@@ -70,6 +89,14 @@ class ObligationRule:
     fact: str = ""
     months: int = 0
     first_year: FinancialYear | None = None
+    status: LegalStatus = LegalStatus("in_force", "not given")
+    local_months_after: int = 0
+    local_basis: str = ""
+
+    @property
+    def commencement_key(self) -> str:
+        """How the partnership's `Configuration.commenced` names this obligation."""
+        return f"obligations.{self.key}"
 
 
 _FIELDS = {
@@ -85,11 +112,15 @@ _FIELDS = {
     "fact": str,
     "months": int,
     "first_year": str,
+    "status": dict,
+    "local_months_after": int,
+    "local_basis": str,
 }
 _NEEDS = {
     "fixed": ("month", "day"),
     "quarterly": ("months_after",),
     "since_fact": ("fact", "months", "month", "day"),
+    "on_fact": ("fact", "month", "day"),
 }
 
 
@@ -136,7 +167,8 @@ def _rule(name: str, where: str, entry: Any) -> ObligationRule:
         if kind is None:
             raise fail(key, f"unknown key (expected one of: {', '.join(_FIELDS)})")
         if not isinstance(value, kind) or isinstance(value, bool):
-            raise fail(key, f"must be {'a whole number' if kind is int else 'text'}, not {value!r}")
+            words = {int: "a whole number", str: "text", dict: "a table"}[kind]
+            raise fail(key, f"must be {words}, not {value!r}")
     for key in ("key", "title", "legal_basis", "responsible", "recurrence", "rule"):
         if not str(entry.get(key, "")).strip():
             raise fail(key, "missing")
@@ -146,6 +178,23 @@ def _rule(name: str, where: str, entry: Any) -> ObligationRule:
         if key not in entry:
             raise fail(key, f"missing (a {entry['rule']} rule needs {', '.join(_NEEDS[entry['rule']])})")
     values = dict(entry)
+
+    def status_fail(key: str, message: str) -> NoReturn:
+        raise fail(f"status.{key}" if key else "status", message)
+
+    values["status"] = read_status(entry.get("status"), status_fail)
+    if "local_months_after" in values:
+        if entry["rule"] != "quarterly":
+            raise fail("local_months_after", "only a quarterly rule can have a local date")
+        if not 0 <= values["local_months_after"] < entry["months_after"]:
+            raise fail(
+                "local_months_after",
+                "must be sooner than months_after: a local date is stricter than the law",
+            )
+        if not str(entry.get("local_basis", "")).strip():
+            raise fail("local_basis", "missing (the local agreement behind the stricter date)")
+    elif "local_basis" in values:
+        raise fail("local_basis", "given without local_months_after, the stricter local date")
     if "month" in values:
         try:
             dt.date(2024, values["month"], values.get("day", 1))  # 2024: a leap year allows 29 February
@@ -183,24 +232,70 @@ def _fact_date(facts: Mapping[str, Any], name: str) -> dt.date | None:
     return value
 
 
-def _obligations(rule: ObligationRule, year: FinancialYear, facts: Mapping[str, Any]) -> list[Obligation]:
-    def make(due: dt.date, key: str = rule.key, title: str = rule.title) -> Obligation:
-        return Obligation(key, title, rule.legal_basis, due, rule.responsible, rule.recurrence)
+def _obligations(
+    rule: ObligationRule, year: FinancialYear, facts: Mapping[str, Any], config: Configuration
+) -> list[Obligation]:
+    def make(
+        due: dt.date, key: str = rule.key, title: str = rule.title, statutory: dt.date | None = None
+    ) -> Obligation:
+        return Obligation(
+            key,
+            config.words(title),
+            rule.legal_basis,
+            due,
+            rule.responsible,
+            rule.recurrence,
+            statutory_due=statutory,
+            local_basis=rule.local_basis if statutory else "",
+            status=rule.status.label,
+        )
 
     if rule.first_year and year < rule.first_year:
         return []
     if rule.rule == "quarterly":
         # relativedelta's day=31 lands on the last day of whichever month it reaches.
-        last_days = [q.end + relativedelta(months=rule.months_after, day=31) for q in year.quarters()]
-        return [
-            make(due, f"{rule.key}_q{q.number}", f"{rule.title}: {q.long_label}")
-            for q, due in zip(year.quarters(), last_days, strict=True)
-        ]
+        def last_day(quarter_end: dt.date, months: int) -> dt.date:
+            return quarter_end + relativedelta(months=months, day=31)
+
+        found = []
+        for q in year.quarters():
+            by_law = last_day(q.end, rule.months_after)
+            if rule.local_basis:  # a stricter local date, checked when the file was read
+                found.append(make(last_day(q.end, rule.local_months_after), f"{rule.key}_q{q.number}",
+                                  f"{rule.title}: {q.long_label}", statutory=by_law))  # fmt: skip
+            else:
+                found.append(make(by_law, f"{rule.key}_q{q.number}", f"{rule.title}: {q.long_label}"))
+        return found
     if rule.rule == "since_fact":
         last = _fact_date(facts, rule.fact)
         if last is not None:
             return [make(due) for due in _since(last, rule.months, year)]
+    if rule.rule == "on_fact":
+        day = _fact_date(facts, rule.fact)
+        if day is not None:
+            return [make(day)] if year.start <= day <= year.end else []
+        if rule.first_year != year:
+            return []
     return [make(_in_year(year, rule.month, rule.day))]
+
+
+def _applies(rule: ObligationRule, due: dt.date, config: Configuration) -> bool:
+    """Whether an obligation of ``rule`` falling due on ``due`` is owed: in force (or adopted) by
+    then, or prospective with its commencement recorded by then."""
+    commenced = config.commenced.get(rule.commencement_key)
+    start = rule.status.starts(commenced)
+    if rule.status.is_prospective and start is None:
+        return False
+    return start is None or due >= start
+
+
+def prospective_rules(config: Configuration = DEFAULT) -> list[ObligationRule]:
+    """The obligations passed but not commenced for this partnership: shown as coming, never due."""
+    return [
+        rule
+        for rule in obligation_rules()
+        if rule.status.is_prospective and rule.commencement_key not in config.commenced
+    ]
 
 
 def _training(entry: Any, year: FinancialYear) -> list[Obligation]:
@@ -227,7 +322,9 @@ def _training(entry: Any, year: FinancialYear) -> list[Obligation]:
     ]
 
 
-def annual_obligations(year_start: dt.date, *, facts: Mapping[str, Any]) -> list[Obligation]:
+def annual_obligations(
+    year_start: dt.date, *, facts: Mapping[str, Any], config: Configuration = DEFAULT
+) -> list[Obligation]:
     """The statutory obligations falling due in the financial year beginning ``year_start`` (1 April).
 
     Sorted by due date. ``facts`` are described in the module docstring; an unknown fact
@@ -247,7 +344,12 @@ def annual_obligations(year_start: dt.date, *, facts: Mapping[str, Any]) -> list
     unknown = sorted(set(facts) - known)
     if unknown:
         raise ValueError(f"unknown facts {', '.join(unknown)} (known: {', '.join(sorted(known))})")
-    found = [obligation for rule in rules for obligation in _obligations(rule, year, facts)]
+    found = [
+        obligation
+        for rule in rules
+        for obligation in _obligations(rule, year, facts, config)
+        if _applies(rule, obligation.due_by_law, config)
+    ]
     for entry in facts.get(TRAINING) or ():
         found.extend(_training(entry, year))
     return sorted(found, key=lambda o: (o.due, o.key))
@@ -287,9 +389,14 @@ def to_ics(
         event.add("dtstart", obligation.due)
         event.add("dtend", obligation.due + dt.timedelta(days=1))  # all-day: DTEND is exclusive
         event.add("summary", obligation.title)
+        by_law = ""
+        if obligation.statutory_due:
+            by_law = (
+                f"\nDue by law: {obligation.statutory_due:%-d %B %Y} (local date: {obligation.local_basis})"
+            )
         event.add(
             "description",
-            f"{obligation.legal_basis}\nResponsible: {obligation.responsible}\n"
+            f"{obligation.legal_basis}{by_law}\nResponsible: {obligation.responsible}\n"
             f"Recurrence: {obligation.recurrence}",
         )
         event.add("transp", "TRANSPARENT")
@@ -300,10 +407,12 @@ def to_ics(
 def to_csv_rows(obligations: Iterable[Obligation]) -> list[list[str]]:
     """Rows for a CSV file: `CSV_HEADERS` first, then one row per obligation with ISO dates.
 
-    >>> to_csv_rows([])
-    [['Due', 'Obligation', 'Legal basis', 'Responsible', 'Recurrence', 'Key']]
+    >>> to_csv_rows([])[0][:3]
+    ['Due', 'Due by law', 'Obligation']
     """
     rows = [list(CSV_HEADERS)]
     for o in obligations:
-        rows.append([o.due.isoformat(), o.title, o.legal_basis, o.responsible, o.recurrence, o.key])
+        basis = f"{o.legal_basis}; stricter local date: {o.local_basis}" if o.local_basis else o.legal_basis
+        dates = [o.due.isoformat(), o.due_by_law.isoformat()]
+        rows.append([*dates, o.title, basis, o.status, o.responsible, o.recurrence, o.key])
     return rows

@@ -3,7 +3,13 @@
 Timescales change with guidance (the Domestic Homicide Review guidance of 2016 was revised in
 2024) and ASB Case Review rules are set locally, so they live in versioned TOML files in
 ``sets/``, named ``<kind>-<version>.toml``, not in code. A review keeps the version it started
-under; `current_ruleset` finds the version in effect on a date.
+under; `current_ruleset` finds the version that applies to a case starting on a date.
+
+Each file carries its legal status (``[status]``, see ``legal.py``): in force from a
+commencement date, prospective (shown, never applied to a new case until an officer records its
+commencement) or a local choice. Labels may name ``{qa_body}`` and ``{local_policing_body}``,
+filled in from the partnership's `Configuration` by `configured`, which also moves a stage's
+clock to another start event where the stage allows it (``starts_from_options``).
 
 A file declares the events a review records (``[[events]]``), the reasons its clock may stop
 (``[[pause_reasons]]``), its stages (``[[stages]]``) and, for an ASB Case Review, its
@@ -18,19 +24,18 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any, NoReturn
 
+from cspmonitor.reviews.rules.legal import DEFAULT, Configuration, LegalStatus, read_status
+from cspmonitor.reviews.rules.tables import RuleSetError
+from cspmonitor.reviews.rules.tables import Table as _Table
 from cspmonitor.reviews.rules.workdays import DAY_KINDS, MONTHS, WORKING, add_months
 
 #: Where the shipped rule sets live.
 SETS_DIR = Path(__file__).resolve().with_name("sets")
-
-
-class RuleSetError(ValueError):
-    """A rule set that cannot be found or used; the message names the file and the key at fault."""
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,8 @@ class Stage:
     done_by: str
     skipped_by: str | None = None
     pausable: bool = True
+    #: The events a partnership may choose to start this clock from (``starts_from`` is the default).
+    starts_from_options: tuple[str, ...] = ()
 
     @property
     def target_label(self) -> str:
@@ -93,6 +100,7 @@ class Alternative:
     months: int
     distinct_complainants: int
     hate_related: bool
+    status: LegalStatus | None = None
 
 
 @dataclass(frozen=True)
@@ -109,6 +117,9 @@ class Threshold:
     qualifying_days: int
     alternatives: tuple[Alternative, ...]
     qualifying_months: int = 0
+    #: Open a review as soon as the threshold is met, without waiting for an application
+    #: (a local choice the 2023 ASB action plan encourages).
+    open_automatically: bool = False
 
     def last_qualifying_day(self, behaviour_on: dt.date) -> dt.date:
         """The last day a complaint about behaviour on ``behaviour_on`` may be made and qualify.
@@ -125,6 +136,17 @@ class Threshold:
 
 
 @dataclass(frozen=True)
+class Provision:
+    """A statutory right or duty that bears on a review without a clock of its own, such as a
+    victim's route to ask the local policing body to review a decision; shown with its status."""
+
+    key: str
+    label: str
+    detail: str
+    status: LegalStatus
+
+
+@dataclass(frozen=True)
 class RuleSet:
     """One version of the rules for one kind of review ("dhr" or "asb")."""
 
@@ -132,12 +154,26 @@ class RuleSet:
     version: str
     title: str
     source: str
-    effective_from: dt.date
+    status: LegalStatus
     stages: tuple[Stage, ...]
     pausable: bool
     threshold: Threshold | None
     events: tuple[Event, ...] = ()
     pause_reasons: tuple[PauseReason, ...] = ()
+    provisions: tuple[Provision, ...] = ()
+
+    @property
+    def key(self) -> str:
+        """How commencements and settings name this rule set: ``"<kind>-<version>"``."""
+        return f"{self.kind}-{self.version}"
+
+    @property
+    def effective_from(self) -> dt.date | None:
+        """The date the rules came into force or were adopted; None for prospective rules."""
+        return self.status.since
+
+    def provision_key(self, provision: Provision) -> str:
+        return f"{self.key}.{provision.key}"
 
     @property
     def event_keys(self) -> frozenset[str]:
@@ -162,71 +198,6 @@ class RuleSet:
 # --- Reading --------------------------------------------------------------------------------
 
 
-_REQUIRED = object()
-
-
-class _Table:
-    """One TOML table being read, remembering where it is so errors can name the key."""
-
-    def __init__(self, path: Path, data: Any, where: str) -> None:
-        self.path, self.where = path, where
-        if not isinstance(data, dict):
-            self.fail("", "must be a table")
-        self.data: dict[str, Any] = data
-
-    def fail(self, key: str, message: str) -> NoReturn:
-        at = ".".join(part for part in (self.where, key) if part) or "(top level)"
-        raise RuleSetError(f"{self.path.name}: {at}: {message}")
-
-    def only(self, *allowed: str) -> None:
-        unknown = sorted(set(self.data) - set(allowed))
-        if unknown:
-            self.fail(unknown[0], f"unknown key (expected one of: {', '.join(allowed)})")
-
-    def _get(self, key: str, kind: type, default: Any, words: str) -> Any:
-        if key not in self.data:
-            if default is not _REQUIRED:
-                return default
-            self.fail(key, "missing")
-        value = self.data[key]
-        # bool is an int and datetime is a date in Python; neither is what a rule set means.
-        wrong_int = kind is int and isinstance(value, bool)
-        wrong_date = kind is dt.date and isinstance(value, dt.datetime)
-        if not isinstance(value, kind) or wrong_int or wrong_date:
-            self.fail(key, f"must be {words}, not {value!r}")
-        return value
-
-    def text(self, key: str) -> str:
-        value = self._get(key, str, _REQUIRED, "text")
-        if not value.strip():
-            self.fail(key, "must not be empty")
-        return value
-
-    def optional_text(self, key: str) -> str | None:
-        return self._get(key, str, None, "text")
-
-    def number(self, key: str, *, default: Any = _REQUIRED, least: int = 1) -> int:
-        value = self._get(key, int, default, "a whole number")
-        if value < least:
-            self.fail(key, f"must be at least {least}, not {value}")
-        return value
-
-    def flag(self, key: str, default: Any = _REQUIRED) -> bool:
-        return self._get(key, bool, default, "true or false")
-
-    def date(self, key: str) -> dt.date:
-        return self._get(key, dt.date, _REQUIRED, "a date written like 2016-12-01")
-
-    def tables(self, key: str, *, required: bool = True) -> list[_Table]:
-        items = self._get(key, list, _REQUIRED if required else [], "a list of tables ([[...]])")
-        if required and not items:
-            self.fail(key, "must not be empty")
-        return [
-            _Table(self.path, item, f"{self.where + '.' if self.where else ''}{key}[{i}]")
-            for i, item in enumerate(items)
-        ]
-
-
 def _keyed(tables: list[_Table], cls: type) -> tuple[Any, ...]:
     seen: set[str] = set()
     items = []
@@ -241,11 +212,20 @@ def _keyed(tables: list[_Table], cls: type) -> tuple[Any, ...]:
 
 
 def _stage(table: _Table, events: frozenset[str]) -> Stage:
-    table.only("key", "label", "starts_from", "target", "day_kind", "done_by", "skipped_by", "pausable")
+    table.only("key", "label", "starts_from", "target", "day_kind", "done_by", "skipped_by", "pausable",
+               "starts_from_options")  # fmt: skip
     for key in ("starts_from", "done_by", "skipped_by"):
         value = table.optional_text(key) if key == "skipped_by" else table.text(key)
         if value is not None and value not in events:
             table.fail(key, f"{value!r} is not one of the events ({', '.join(sorted(events))})")
+    options = table.get("starts_from_options", list, [], "a list of event keys")
+    for option in options:
+        if option not in events:
+            table.fail(
+                "starts_from_options", f"{option!r} is not one of the events ({', '.join(sorted(events))})"
+            )
+    if options and table.text("starts_from") not in options:
+        table.fail("starts_from_options", "must include the default, starts_from")
     day_kind = table.text("day_kind")
     if day_kind not in DAY_KINDS:
         table.fail("day_kind", f"{day_kind!r} is not one of {', '.join(DAY_KINDS)}")
@@ -258,17 +238,34 @@ def _stage(table: _Table, events: frozenset[str]) -> Stage:
         done_by=table.text("done_by"),
         skipped_by=table.optional_text("skipped_by"),
         pausable=table.flag("pausable", default=True),
+        starts_from_options=tuple(options),
+    )
+
+
+def _status(table: _Table, default: LegalStatus | None = None) -> LegalStatus:
+    def fail(key: str, message: str) -> NoReturn:
+        table.fail(f"status.{key}" if key else "status", message)
+
+    return read_status(table.data.get("status"), fail, default)
+
+
+def _provision(table: _Table) -> Provision:
+    table.only("key", "label", "detail", "status")
+    return Provision(
+        table.text("key"), table.text("label"), " ".join(table.text("detail").split()), _status(table)
     )
 
 
 def _threshold(table: _Table) -> Threshold:
-    table.only("complaints", "months", "qualifying_months", "qualifying_days", "alternatives")
+    table.only(
+        "complaints", "months", "qualifying_months", "qualifying_days", "alternatives", "open_automatically"
+    )
     has_months, has_days = "qualifying_months" in table.data, "qualifying_days" in table.data
     if has_months == has_days:
         table.fail("qualifying_months", "give exactly one of qualifying_months and qualifying_days")
     alternatives = []
     for alt in table.tables("alternatives", required=False):
-        alt.only("key", "label", "complaints", "months", "distinct_complainants", "hate_related")
+        alt.only("key", "label", "complaints", "months", "distinct_complainants", "hate_related", "status")
         alternatives.append(
             Alternative(
                 key=alt.text("key"),
@@ -277,6 +274,7 @@ def _threshold(table: _Table) -> Threshold:
                 months=alt.number("months", default=0, least=0),
                 distinct_complainants=alt.number("distinct_complainants", default=0, least=0),
                 hate_related=alt.flag("hate_related", default=False),
+                status=_status(alt),
             )
         )
     return Threshold(
@@ -285,6 +283,7 @@ def _threshold(table: _Table) -> Threshold:
         qualifying_days=table.number("qualifying_days") if has_days else 0,
         alternatives=tuple(alternatives),
         qualifying_months=table.number("qualifying_months") if has_months else 0,
+        open_automatically=table.flag("open_automatically", default=False),
     )
 
 
@@ -308,8 +307,8 @@ def _read_ruleset(path: Path, _mtime_ns: int, _size: int) -> RuleSet:
     except tomllib.TOMLDecodeError as error:
         raise RuleSetError(f"{path.name}: not valid TOML: {error}") from None
     top = _Table(path, data, "")
-    top.only("kind", "version", "title", "source", "effective_from", "pausable", "events",
-             "pause_reasons", "stages", "threshold")  # fmt: skip
+    top.only("kind", "version", "title", "source", "status", "pausable", "events", "pause_reasons",
+             "stages", "threshold", "provisions")  # fmt: skip
     kind, version = top.text("kind"), top.text("version")
     if path.name != f"{kind}-{version}.toml":
         top.fail("version", f"a rule set for {kind} version {version} belongs in {kind}-{version}.toml")
@@ -321,17 +320,19 @@ def _read_ruleset(path: Path, _mtime_ns: int, _size: int) -> RuleSet:
     pausable = top.flag("pausable")
     pause_reasons = _keyed(top.tables("pause_reasons", required=pausable), PauseReason)
     threshold = _threshold(_Table(path, data["threshold"], "threshold")) if "threshold" in data else None
+    provisions = tuple(_provision(table) for table in top.tables("provisions", required=False))
     return RuleSet(
         kind=kind,
         version=version,
         title=top.text("title"),
         source=top.text("source").strip(),
-        effective_from=top.date("effective_from"),
+        status=_status(top),
         stages=stages,
         pausable=pausable,
         threshold=threshold,
         events=events,
         pause_reasons=pause_reasons,
+        provisions=provisions,
     )
 
 
@@ -346,22 +347,75 @@ def load_ruleset(kind: str, version: str, *, directory: Path = SETS_DIR) -> Rule
 
 
 def rulesets(kind: str, *, directory: Path = SETS_DIR) -> list[RuleSet]:
-    """Every version of the rules for ``kind``, oldest first (by ``effective_from``).
+    """Every version of the rules for ``kind``: those with a start date oldest first, then the
+    prospective ones (no commencement assumed).
 
-    >>> [(r.version, str(r.effective_from)) for r in rulesets("dhr")]
-    [('2016', '2016-12-01'), ('2024', '2024-05-24')]
+    >>> [(r.version, r.status.kind) for r in rulesets("dhr")]
+    [('2016', 'in_force'), ('2024', 'prospective')]
     """
     found = [read_ruleset(path) for path in sorted(directory.glob(f"{kind}-*.toml"))]
-    return sorted((r for r in found if r.kind == kind), key=lambda r: (r.effective_from, r.version))
+    return sorted(
+        (r for r in found if r.kind == kind), key=lambda r: (r.effective_from or dt.date.max, r.version)
+    )
 
 
-def current_ruleset(kind: str, on: dt.date, *, directory: Path = SETS_DIR) -> RuleSet:
-    """The version of the rules for ``kind`` in effect on ``on``: the latest ``effective_from`` <= ``on``.
+def applicable_rulesets(
+    kind: str, on: dt.date, config: Configuration = DEFAULT, *, directory: Path = SETS_DIR
+) -> list[RuleSet]:
+    """The versions of ``kind`` that may apply to a case starting on ``on``, oldest first: those
+    in force or adopted by then, and prospective ones whose commencement an officer recorded
+    (in ``config.commenced``) on or before it."""
+    found = [
+        r for r in rulesets(kind, directory=directory)
+        if r.status.applies_on(on, config.commenced.get(r.key))
+    ]  # fmt: skip
+    return sorted(
+        found, key=lambda r: (r.status.starts(config.commenced.get(r.key)) or dt.date.min, r.version)
+    )
 
-    >>> current_ruleset("dhr", dt.date(2023, 6, 1)).version
+
+def current_ruleset(
+    kind: str, on: dt.date, config: Configuration = DEFAULT, *, directory: Path = SETS_DIR
+) -> RuleSet:
+    """The version of the rules for ``kind`` that applies to a case starting on ``on``: of those
+    `applicable_rulesets`, the one that started last. A prospective version never applies until
+    its commencement is recorded in ``config``, however late ``on`` is.
+
+    >>> current_ruleset("dhr", dt.date(2026, 12, 3)).version
     '2016'
+    >>> recorded = Configuration(commenced={"dhr-2024": dt.date(2026, 12, 1)})
+    >>> current_ruleset("dhr", dt.date(2026, 12, 3), recorded).version
+    '2024'
     """
-    in_effect = [r for r in rulesets(kind, directory=directory) if r.effective_from <= on]
-    if not in_effect:
+    found = applicable_rulesets(kind, on, config, directory=directory)
+    if not found:
         raise RuleSetError(f"no {kind} rule set was in effect on {on.isoformat()}")
-    return in_effect[-1]
+    return found[-1]
+
+
+def configured(ruleset: RuleSet, config: Configuration) -> RuleSet:
+    """``ruleset`` as one partnership reads it: body names filled into the labels, and each
+    stage's clock started from the event the partnership chose (``config.clock_starts``).
+
+    A start event the stage does not allow raises `RuleSetError`, so a bad setting is never
+    silently ignored.
+    """
+    stages = []
+    for stage in ruleset.stages:
+        start = config.clock_starts.get(f"{ruleset.kind}.{stage.key}", stage.starts_from)
+        if start != stage.starts_from and start not in stage.starts_from_options:
+            allowed = ", ".join(stage.starts_from_options) or stage.starts_from
+            raise RuleSetError(
+                f"{ruleset.key}: the {stage.key} clock cannot start from {start!r} "
+                f"(it may start from: {allowed})"
+            )
+        stages.append(replace(stage, label=config.words(stage.label), starts_from=start))
+    return replace(
+        ruleset,
+        title=config.words(ruleset.title),
+        stages=tuple(stages),
+        events=tuple(replace(event, label=config.words(event.label)) for event in ruleset.events),
+        provisions=tuple(
+            replace(p, label=config.words(p.label), detail=config.words(p.detail)) for p in ruleset.provisions
+        ),
+    )

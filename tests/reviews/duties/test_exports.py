@@ -27,8 +27,10 @@ def test_the_csv_rows_keep_the_rules_columns_and_neutralise_formulas(demo):
     rows = exports.csv_rows([item, replace(item, title="=HYPERLINK(1)")])
     assert rows[0] == [
         "Due",
+        "Due by law",
         "Obligation",
         "Legal basis",
+        "Legal status",
         "Responsible",
         "Recurrence",
         "Key",
@@ -36,6 +38,10 @@ def test_the_csv_rows_keep_the_rules_columns_and_neutralise_formulas(demo):
         "Responsible officer",
         "Classification",
     ]
-    assert rows[1][:2] == ["2026-04-30", "Send the partnership plan to the Police and Crime Commissioner"]
-    assert rows[1][6:] == ["Due soon", "Alex Admin", "OFFICIAL"]
-    assert rows[2][1] == "'=HYPERLINK(1)"
+    assert rows[1][:3] == [
+        "2026-04-30",
+        "2026-04-30",
+        "Send the partnership plan to the Police and Crime Commissioner",
+    ]
+    assert rows[1][8:] == ["Due soon", "Alex Admin", "OFFICIAL"]
+    assert rows[2][2] == "'=HYPERLINK(1)"

@@ -20,15 +20,15 @@ def _owner_url(demo, key: str) -> str:
 def test_an_officer_names_a_member_responsible_with_their_own_lead_time(client, demo, today):
     sign_in(client, demo.officer)
     response = client.post(
-        _owner_url(demo, "serious_violence_strategy"),
+        _owner_url(demo, "serious_violence_strategy_review"),
         {"user": demo.partner_lead.pk, "remind_days_before": "28"},
     )
     assert response.status_code == 302
-    owner = ObligationOwner.objects.get(partnership=demo.partnership, key="serious_violence_strategy")
+    owner = ObligationOwner.objects.get(partnership=demo.partnership, key="serious_violence_strategy_review")
     assert (owner.user, owner.remind_days_before) == (demo.partner_lead, 28)
     item = services.find_item(
         services.obligations_for(demo.partnership, services.EVERYTHING, TODAY),
-        "serious_violence_strategy",
+        "serious_violence_strategy_review",
         dt.date(2027, 1, 31),
     )
     assert (item.owner, item.lead_days) == (demo.partner_lead, 28)

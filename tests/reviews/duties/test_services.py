@@ -84,7 +84,7 @@ def test_each_item_carries_its_responsible_officer_and_legal_basis(demo):
     assert (
         services.find_item(
             services.obligations_for(demo.partnership, services.EVERYTHING, TODAY),
-            "serious_violence_strategy",
+            "serious_violence_strategy_review",
             dt.date(2027, 1, 31),
         ).owner
         is None

@@ -34,9 +34,9 @@ def test_it_includes_restricted_deadlines_when_asked(demo):
 
 def test_it_writes_csv(demo):
     rows = list(csv.reader(io.StringIO(_run("--partnership", "western-suffolk", "--format", "csv"))))
-    assert rows[0][:2] == ["Due", "Obligation"] and rows[0][-1] == "Classification"
+    assert rows[0][:3] == ["Due", "Due by law", "Obligation"] and rows[0][-1] == "Classification"
     assert ["2026-04-30", "Send the partnership plan to the Police and Crime Commissioner"] in [
-        r[:2] for r in rows
+        [r[0], r[2]] for r in rows
     ]
     assert {r[-1] for r in rows[1:]} == {"OFFICIAL"}
     restricted = _run("--partnership", "western-suffolk", "--format", "csv", "--include-restricted")

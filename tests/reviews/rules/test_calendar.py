@@ -167,8 +167,10 @@ def test_it_gives_csv_rows_with_headers_first():
     assert rows[0] == list(CSV_HEADERS)
     assert rows[1] == [
         "2022-04-30",
+        "2022-04-30",
         "Send the partnership plan to the Police and Crime Commissioner",
         "SI 2007/1830 reg 13A (inserted by SI 2012/2660)",
+        "In force from 22 November 2012",
         "Strategy group",
         "Every year",
         "plan_to_pcc",
@@ -186,6 +188,11 @@ recurrence = "Every year"
 rule = "fixed"
 month = 3
 day = 31
+
+[obligations.status]
+kind = "in_force"
+since = 2020-01-01
+source = "Made up for a test"
 """
 
 
@@ -201,6 +208,28 @@ day = 31
         (("day = 31", 'day = "31"'), "obligations[0].day: must be a whole number"),
         (('title = "Hold a meeting"\n', ""), "obligations[0].title: missing"),
         (("[[obligations]]", "[[obligation]]"), "obligations: missing"),
+        (("[obligations.status]", "[obligations.state]"), "obligations[0].state: unknown key"),
+        (('kind = "in_force"', 'kind = "soon"'), "obligations[0].status.kind: 'soon' is not one of"),
+        (("since = 2020-01-01\n", ""), "obligations[0].status.since: missing"),
+        (
+            ("day = 31", "day = 31\nlocal_months_after = 1"),
+            "obligations[0].local_months_after: only a quarterly",
+        ),
+        (
+            (
+                'rule = "fixed"\nmonth = 3\nday = 31',
+                'rule = "quarterly"\nmonths_after = 1\nlocal_months_after = 1',
+            ),
+            "obligations[0].local_months_after: must be sooner than months_after",
+        ),
+        (
+            (
+                'rule = "fixed"\nmonth = 3\nday = 31',
+                'rule = "quarterly"\nmonths_after = 3\nlocal_months_after = 1',
+            ),
+            "obligations[0].local_basis: missing",
+        ),
+        (("day = 31", 'day = 31\nlocal_basis = "We are quick"'), "obligations[0].local_basis: given without"),
     ],
 )
 def test_it_names_the_file_and_the_key_of_an_obligation_rule_that_does_not_fit(tmp_path, change, message):

@@ -14,6 +14,7 @@ MODULES = [
     "cspmonitor.reviews.rules.rulesets",
     "cspmonitor.reviews.rules.clocks",
     "cspmonitor.reviews.rules.calendar",
+    "cspmonitor.reviews.rules.legal",
 ]
 
 

@@ -62,8 +62,18 @@ def test_it_loads_the_default_asb_case_review_rules():
         qualifying_days=0,
         qualifying_months=1,
         alternatives=(
-            Alternative("several_people", asb.threshold.alternatives[0].label, 5, 6, 3, False),
-            Alternative("hate_incident", "One hate incident", 1, 6, 0, True),
+            Alternative(
+                "several_people",
+                "Five reports by several people in six months",
+                5,
+                6,
+                2,
+                False,
+                asb.threshold.alternatives[0].status,
+            ),
+            Alternative(
+                "hate_incident", "One hate incident", 1, 6, 0, True, asb.threshold.alternatives[1].status
+            ),
         ),
     )
 
@@ -109,8 +119,9 @@ def test_it_lists_the_versions_of_a_kind_oldest_first():
     [
         (D(2016, 12, 1), "2016"),
         (D(2024, 5, 23), "2016"),
-        (D(2024, 5, 24), "2024"),
-        (D(2030, 1, 1), "2024"),
+        # Royal Assent to the Victims and Prisoners Act 2024 is not commencement of s19.
+        (D(2024, 5, 24), "2016"),
+        (D(2030, 1, 1), "2016"),
     ],
 )
 def test_it_picks_the_rule_set_in_effect_on_a_date(on, version):
@@ -132,8 +143,12 @@ kind = "test"
 version = "1"
 title = "A test rule set"
 source = "Made up for a test."
-effective_from = 2020-01-01
 pausable = true
+
+[status]
+kind = "in_force"
+since = 2020-01-01
+source = "Made up for a test."
 
 [[events]]
 key = "opened"
@@ -192,11 +207,16 @@ def test_it_reads_a_valid_file(tmp_path):
         (("target = 10", "target = 0"), "stages[0].target: must be at least 1, not 0"),
         (("day_kind", "day_knd"), "stages[0].day_knd: unknown key"),
         (('title = "A test rule set"\n', ""), "title: missing"),
-        (("effective_from = 2020-01-01", 'effective_from = "2020"'), "effective_from: must be a date"),
+        (("since = 2020-01-01", 'since = "2020"'), "status.since: must be a date"),
+        (("since = 2020-01-01", "since = 2020-01-01T09:00:00"), "status.since: must be a date"),
+        (("since = 2020-01-01\n", ""), "status.since: missing (the date the rule came into force)"),
+        (('kind = "in_force"', 'kind = "pending"'), "status.kind: 'pending' is not one of"),
         (
-            ("effective_from = 2020-01-01", "effective_from = 2020-01-01T09:00:00"),
-            "effective_from: must be a date",
+            ('kind = "in_force"', 'kind = "prospective"'),
+            "status.since: a prospective rule has no commencement",
         ),
+        (('source = "Made up for a test."\n\n[[events]]', "[[events]]"), "status.source: missing"),
+        (("[status]", "[state]"), "state: unknown key"),
         (("pausable = true", 'pausable = "yes"'), "pausable: must be true or false"),
         (('key = "closed"', 'key = "opened"'), "events[1].key: 'opened' is used twice"),
         (
