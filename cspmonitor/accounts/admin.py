@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
-from cspmonitor.accounts.models import Membership, User
+from cspmonitor.accounts.models import Membership, SecurityEvent, User
 
 
 class MembershipInline(admin.TabularInline):
@@ -30,3 +30,22 @@ class MembershipAdmin(admin.ModelAdmin):
     list_display = ["user", "partnership", "role", "organisation"]
     list_filter = ["partnership", "role"]
     autocomplete_fields = ["user", "partnership", "organisation"]
+
+
+@admin.register(SecurityEvent)
+class SecurityEventAdmin(admin.ModelAdmin):
+    """Read only: the record of sign-in changes is evidence, so nobody edits or deletes it here."""
+
+    list_display = ["at", "email", "what", "ip_address"]
+    list_filter = ["what", "at"]
+    search_fields = ["email"]
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

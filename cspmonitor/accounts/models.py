@@ -119,3 +119,26 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.get_role_display()}, {self.partnership}"
+
+
+class SecurityEvent(models.Model):
+    """A change to how someone signs in: who, when, what and from where. Never changed or deleted
+    here; the person is emailed about each one too, so an enrolment they did not make is noticed."""
+
+    class What(models.TextChoices):
+        DEVICE_ADDED = "device_added", "Authenticator app added"
+        DEVICE_REPLACED = "device_replaced", "Authenticator app replaced"
+
+    # The email is kept as well as the link, so the log still says who after an account goes.
+    user = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    email = models.EmailField("email address")
+    at = models.DateTimeField("when", auto_now_add=True)
+    what = models.CharField(max_length=30, choices=What.choices)
+    ip_address = models.GenericIPAddressField("IP address", null=True, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = "sign-in security event"
+
+    def __str__(self) -> str:
+        return f"{self.get_what_display()} for {self.email} at {self.at:%Y-%m-%d %H:%M}"
