@@ -13,7 +13,7 @@ class MembershipInline(admin.TabularInline):
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
     ordering = ["email"]
-    list_display = ["email", "first_name", "last_name", "is_staff", "is_active"]
+    list_display = ["email", "first_name", "last_name", "is_superuser", "is_active"]
     search_fields = ["email", "first_name", "last_name"]
     inlines = [MembershipInline]
     fieldsets = (

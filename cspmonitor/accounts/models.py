@@ -86,6 +86,12 @@ class User(AbstractUser):
         return self.memberships.filter(partnership=partnership).select_related("organisation").first()
 
     @property
+    def is_site_administrator(self) -> bool:
+        """Runs the site itself (the Django admin, every partnership's accounts). A separate
+        role from a partnership's administrator, which gives no say over the site."""
+        return self.is_active and self.is_superuser
+
+    @property
     def needs_two_factor(self) -> bool:
         """True when any role this user holds may see OFFICIAL-SENSITIVE material."""
         return self.is_superuser or self.memberships.filter(role__in=CLEARED_ROLES).exists()
