@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
-from cspmonitor.accounts.models import Membership, SecurityEvent, User
+from cspmonitor.accounts.models import AccessRecord, Membership, SecurityEvent, User
 
 
 class MembershipInline(admin.TabularInline):
@@ -32,14 +32,8 @@ class MembershipAdmin(admin.ModelAdmin):
     autocomplete_fields = ["user", "partnership", "organisation"]
 
 
-@admin.register(SecurityEvent)
-class SecurityEventAdmin(admin.ModelAdmin):
-    """Read only: the record of sign-in changes is evidence, so nobody edits or deletes it here."""
-
-    list_display = ["at", "email", "what", "ip_address"]
-    list_filter = ["what", "at"]
-    search_fields = ["email"]
-    date_hierarchy = "at"
+class ReadOnlyLogAdmin(admin.ModelAdmin):
+    """Logs are evidence: nobody adds, edits or deletes a row here."""
 
     def has_add_permission(self, request):
         return False
@@ -49,3 +43,21 @@ class SecurityEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(SecurityEvent)
+class SecurityEventAdmin(ReadOnlyLogAdmin):
+    list_display = ["at", "email", "what", "ip_address"]
+    list_filter = ["what", "at"]
+    search_fields = ["email"]
+    date_hierarchy = "at"
+
+
+@admin.register(AccessRecord)
+class AccessRecordAdmin(ReadOnlyLogAdmin):
+    """Filter by person (search their email), by record (its kind, or search its name) and date."""
+
+    list_display = ["at", "email", "what", "record_type", "record", "page", "partnership"]
+    list_filter = ["partnership", "record_type", "what", "at"]
+    search_fields = ["email", "record"]
+    date_hierarchy = "at"

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
+from django.utils import timezone
 
 if TYPE_CHECKING:
     from cspmonitor.partnership.models import Partnership
@@ -148,3 +149,38 @@ class SecurityEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_what_display()} for {self.email} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class AccessRecord(models.Model):
+    """One look at an OFFICIAL-SENSITIVE record (an assessment, a report edition, an output, a
+    case review): who, when, what and which record. Written for every restricted read, never
+    changed or deleted here; site administrators filter it by person, record and date."""
+
+    class What(models.TextChoices):
+        LISTED = "listed", "Viewed list row"
+        VIEWED = "viewed", "Viewed record"
+        DOWNLOADED = "downloaded", "Downloaded"
+
+    partnership = models.ForeignKey("partnership.Partnership", on_delete=models.CASCADE, related_name="+")
+    # The email is kept as well as the link, so the log still says who after an account goes.
+    user = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    email = models.EmailField("email address")
+    at = models.DateTimeField("when", default=timezone.now)
+    what = models.CharField(max_length=20, choices=What.choices)
+    record_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.PROTECT, related_name="+")
+    record_id = models.PositiveBigIntegerField()
+    # What the record was called when it was read, so the row still reads after it goes.
+    record = models.CharField(max_length=200)
+    page = models.CharField(max_length=100, blank=True, help_text="The page or file, like 'assessment.json'.")
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        indexes = [
+            models.Index(fields=["record_type", "record_id"]),
+            models.Index(fields=["partnership", "at"]),
+        ]
+        verbose_name = "restricted record access"
+        verbose_name_plural = "restricted record access log"
+
+    def __str__(self) -> str:
+        return f"{self.record} {self.get_what_display().lower()} by {self.email} at {self.at:%Y-%m-%d %H:%M}"

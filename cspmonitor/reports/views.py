@@ -31,11 +31,8 @@ def _form(partnership, access, data=None) -> GenerateForm:
     ]
     years = plan_years(partnership)
     quarters = quarter_choices(years[-1], years[0]) if years else []
-    assessed = Assessment.objects.filter(
-        partnership=partnership,
-        status=Assessment.Status.DONE,
-        classification__in=access.visible_classifications(),
-    )
+    done = Assessment.objects.filter(partnership=partnership, status=Assessment.Status.DONE)
+    assessed = done.visible_to(access)
     return GenerateForm(
         data,
         years=[year.label for year in years],
