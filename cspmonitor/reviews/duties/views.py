@@ -16,6 +16,7 @@ from django.shortcuts import redirect, render
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 
+from cspmonitor.accounts.audit import record_reads
 from cspmonitor.accounts.models import Classification
 from cspmonitor.partnership.access import partnership_view
 from cspmonitor.reviews import services as review_services
@@ -35,11 +36,17 @@ def _page(request, template, partnership, access, **context):
 
 
 def _items(request, partnership, access, what: str, page: str) -> list[services.CalendarItem]:
-    """The calendar for this person today, logging each homicide review it shows."""
+    """The calendar for this person today (``access`` may be a narrower `services.Clearance`),
+    logging each homicide review it shows."""
     items = services.obligations_for(partnership, access, services.today())
     reviews = {item.record.pk: item.record for item in items if item.source == services.DHR}
     if reviews:
         review_services.record_access(list(reviews.values()), request.user, what, page)
+    # Other restricted deadlines (ASB case reviews) go to the restricted-record access log.
+    others = {
+        item.record for item in items if item.restricted and item.source != services.DHR and item.record
+    }
+    record_reads(request.user, partnership, others, what, page)
     return items
 
 
@@ -59,6 +66,7 @@ def calendar(request, partnership, access):
         owners=services.owner_rows(partnership, access),
         facts=CalendarSettings.for_partnership(partnership),
         can_manage=can_manage_calendar(access),
+        may_download_restricted=access.can_see(Classification.OFFICIAL_SENSITIVE),
     )
 
 
@@ -70,21 +78,37 @@ def _download(body: bytes | str, content_type: str, filename: str) -> HttpRespon
     return response
 
 
+def _download_clearance(request, access):
+    """What a download may hold: OFFICIAL rows only, unless the person asks for the restricted
+    ones too (``?restricted=yes``, like the command's --include-restricted) and is cleared to
+    see them. A file leaves the site, so restricted rows never go into it unasked."""
+    if request.GET.get("restricted") == "yes" and access.can_see(Classification.OFFICIAL_SENSITIVE):
+        return access
+    return services.OFFICIAL_ONLY
+
+
+def _download_name(partnership, clearance, extension: str) -> str:
+    name = exports.file_name(partnership, services.today(), extension)
+    if clearance is services.OFFICIAL_ONLY:
+        return name
+    return name.replace(f".{extension}", f"-official-sensitive.{extension}")
+
+
 @require_safe
 @partnership_view()
 def calendar_ics(request, partnership, access):
-    items = _items(request, partnership, access, ReviewAccess.What.DOWNLOADED, "calendar.ics")
-    filename = exports.file_name(partnership, services.today(), "ics")
+    clearance = _download_clearance(request, access)
+    items = _items(request, partnership, clearance, ReviewAccess.What.DOWNLOADED, "calendar.ics")
+    filename = _download_name(partnership, clearance, "ics")
     return _download(exports.ics(partnership, items), "text/calendar; charset=utf-8", filename)
 
 
 @require_safe
 @partnership_view()
 def calendar_csv(request, partnership, access):
-    items = _items(request, partnership, access, ReviewAccess.What.DOWNLOADED, "calendar.csv")
-    response = _download(
-        "", "text/csv; charset=utf-8", exports.file_name(partnership, services.today(), "csv")
-    )
+    clearance = _download_clearance(request, access)
+    items = _items(request, partnership, clearance, ReviewAccess.What.DOWNLOADED, "calendar.csv")
+    response = _download("", "text/csv; charset=utf-8", _download_name(partnership, clearance, "csv"))
     csv.writer(response).writerows(exports.csv_rows(items))
     return response
 
