@@ -23,3 +23,7 @@ urlpatterns = [
     path("p/", include("cspmonitor.reviews.duties.urls")),
     path("admin/", admin.site.urls),
 ]
+
+handler403 = "cspmonitor.views.permission_denied"
+handler404 = "cspmonitor.views.page_not_found"
+handler500 = "cspmonitor.views.server_error"

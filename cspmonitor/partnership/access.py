@@ -29,9 +29,10 @@ def partnership_view(check: Callable[[Access], bool] | None = None):
             access = access_for(request.user, partnership)
             if not access.is_member:
                 raise Http404("No such partnership")
+            # Set before the check, so a member's 403 page can lead back to the partnership.
+            request.partnership, request.access = partnership, access
             if check is not None and not check(access):
                 raise PermissionDenied
-            request.partnership, request.access = partnership, access
             return view(request, partnership, access, *args, **kwargs)
 
         return wrapped
