@@ -78,6 +78,33 @@ class Access:
         return self.role in EDITOR_ROLES
 
     @property
+    def can_run_assessment(self) -> bool:
+        """Start a strategic assessment run: administrators and officers."""
+        return self.role in EDITOR_ROLES
+
+    @property
+    def can_manage_calendar(self) -> bool:
+        """Who answers for each statutory duty, and the facts its dates follow: administrators
+        and officers."""
+        return self.role in EDITOR_ROLES
+
+    @property
+    def can_generate_report(self) -> bool:
+        """Generate a report (any edition this person may see): administrators and officers."""
+        return self.role in EDITOR_ROLES
+
+    @property
+    def can_edit_report_text(self) -> bool:
+        """The annual report's narrative wording: administrators and officers."""
+        return self.role in EDITOR_ROLES
+
+    @property
+    def can_manage_asb_case_reviews(self) -> bool:
+        """Record and decide ASB case reviews (OFFICIAL-SENSITIVE casework): administrators and
+        officers signed in with two factors."""
+        return self.role in EDITOR_ROLES and self.cleared_for_sensitive
+
+    @property
     def can_read_access_log(self) -> bool:
         """Who looked at a review, and when: administrators signed in with two factors."""
         return self.role == Role.ADMINISTRATOR and self.verified

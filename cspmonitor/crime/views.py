@@ -16,7 +16,7 @@ from cspmonitor.accounts.models import AccessRecord
 from cspmonitor.crime.models import Assessment, financial_year_months
 from cspmonitor.crime.presentation import AssessmentPage
 from cspmonitor.crime.services import crime_store
-from cspmonitor.partnership.access import can_edit_registry, partnership_view
+from cspmonitor.partnership.access import partnership_view
 
 
 def _years_held(partnership) -> list[str]:
@@ -62,15 +62,15 @@ def _list_page(request, partnership, access, form, years, status=200):
     return render(request, "crime/assessment_list.html", context, status=status)
 
 
-@require_safe
 @partnership_view()
+@require_safe
 def assessment_list(request, partnership, access):
     years = _years_held(partnership)
     return _list_page(request, partnership, access, RunForm(years=years), years)
 
 
+@partnership_view("can_run_assessment")
 @require_POST
-@partnership_view(can_edit_registry)
 def assessment_run(request, partnership, access):
     years = _years_held(partnership)
     form = RunForm(request.POST, years=years)
@@ -97,8 +97,8 @@ def _assessment(
     return assessment
 
 
-@require_safe
 @partnership_view()
+@require_safe
 def assessment_detail(request, partnership, access, pk):
     assessment = _assessment(request, partnership, access, pk, "assessment")
     page = AssessmentPage(assessment.result) if assessment.status == Assessment.Status.DONE else None
@@ -109,8 +109,8 @@ def assessment_detail(request, partnership, access, pk):
     )
 
 
-@require_safe
 @partnership_view()
+@require_safe
 def assessment_status(request, partnership, access, pk):
     # Progress only, no figures: its polling is not logged, but it is hidden like the rest.
     assessment = _assessment(request, partnership, access, pk)
@@ -131,8 +131,8 @@ def _result(request, partnership, access, pk, page: str, what=AccessRecord.What.
     return dict(assessment.result or {})
 
 
-@require_safe
 @partnership_view()
+@require_safe
 def assessment_json(request, partnership, access, pk):
     response = HttpResponse(
         json.dumps(
@@ -145,8 +145,8 @@ def assessment_json(request, partnership, access, pk):
     return response
 
 
-@require_safe
 @partnership_view()
+@require_safe
 def assessment_chart(request, partnership, access, pk, name):
     from cspmonitor.crime import charts
 
@@ -158,8 +158,8 @@ def assessment_chart(request, partnership, access, pk, name):
     )
 
 
-@require_safe
 @partnership_view()
+@require_safe
 def assessment_map_layer(request, partnership, access, pk, layer):
     from cspmonitor.crime import maps
     from cspmonitor.partnership.reference import reference_dir

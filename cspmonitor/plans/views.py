@@ -17,20 +17,12 @@ from cspmonitor.plans.history import changes as history_of
 from cspmonitor.plans.models import Action, Objective, Priority
 
 
-def can_edit_plan(access) -> bool:
-    return access.can_edit_plan
-
-
-def can_see_history(access) -> bool:
-    return access.can_see_history
-
-
 def _page(request, template, partnership, access, **context):
     return render(request, template, {"partnership": partnership, "access": access, **context})
 
 
-@require_safe
 @partnership_view()
+@require_safe
 def dashboard(request, partnership, access):
     year = services.chosen_year(partnership, request.GET.get("year"))
     plan = services.action_plan(partnership, year)
@@ -46,8 +38,8 @@ def dashboard(request, partnership, access):
     )
 
 
-@require_safe
 @partnership_view()
+@require_safe
 def dashboard_chart(request, partnership, access):
     year = services.chosen_year(partnership, request.GET.get("year"))
     return HttpResponse(
@@ -63,8 +55,8 @@ def _priority(partnership, pk) -> Priority:
     )
 
 
-@require_safe
 @partnership_view()
+@require_safe
 def priority_detail(request, partnership, access, pk):
     priority = _priority(partnership, pk)
     outputs = services.outputs_for(priority, access)
@@ -81,8 +73,8 @@ def priority_detail(request, partnership, access, pk):
     )
 
 
-@require_safe
 @partnership_view()
+@require_safe
 def priority_chart(request, partnership, access, pk):
     svg, _rows = charts.outputs_over_time(services.outputs_for(_priority(partnership, pk), access))
     if not svg:
@@ -106,7 +98,7 @@ def _plan_for(partnership):
     return plan
 
 
-@partnership_view(can_edit_plan)
+@partnership_view("can_edit_plan")
 def priority_create(request, partnership, access):
     priority = Priority(plan=_plan_for(partnership))
     return _form(
@@ -114,7 +106,7 @@ def priority_create(request, partnership, access):
     )
 
 
-@partnership_view(can_edit_plan)
+@partnership_view("can_edit_plan")
 def priority_edit(request, partnership, access, pk):
     priority = _priority(partnership, pk)
     return _form(
@@ -122,7 +114,7 @@ def priority_edit(request, partnership, access, pk):
     )
 
 
-@partnership_view(can_edit_plan)
+@partnership_view("can_edit_plan")
 def objective_create(request, partnership, access):
     return _form(
         request,
@@ -134,7 +126,7 @@ def objective_create(request, partnership, access):
     )
 
 
-@partnership_view(can_edit_plan)
+@partnership_view("can_edit_plan")
 def objective_edit(request, partnership, access, pk):
     objective = get_object_or_404(Objective, pk=pk, priority__plan__partnership=partnership)
     return _form(
@@ -155,8 +147,8 @@ def _action(partnership, pk) -> Action:
     )
 
 
-@require_safe
 @partnership_view()
+@require_safe
 def action_detail(request, partnership, access, pk):
     action = _action(partnership, pk)
     return _page(
@@ -170,12 +162,12 @@ def action_detail(request, partnership, access, pk):
     )
 
 
-@partnership_view(can_edit_plan)
+@partnership_view("can_edit_plan")
 def action_create(request, partnership, access):
     return _form(request, partnership, ActionForm, None, title="Add an action", success="{obj} was added.")
 
 
-@partnership_view(can_edit_plan)
+@partnership_view("can_edit_plan")
 def action_edit(request, partnership, access, pk):
     action = _action(partnership, pk)
     return _form(
@@ -202,8 +194,8 @@ def update_create(request, partnership, access, pk):
     return _page(request, "plans/update_form.html", partnership, access, form=form, action=action)
 
 
+@partnership_view("can_see_history")
 @require_safe
-@partnership_view(can_see_history)
 def action_history(request, partnership, access, pk):
     action = _action(partnership, pk)
     return _page(
@@ -211,8 +203,8 @@ def action_history(request, partnership, access, pk):
     )
 
 
-@require_safe
 @partnership_view()
+@require_safe
 def changes(request, partnership, access):
     quarter = services.chosen_quarter(partnership, request.GET.get("quarter"))
     return _page(
@@ -226,8 +218,8 @@ def changes(request, partnership, access):
     )
 
 
-@require_safe
 @partnership_view()
+@require_safe
 def export_csv(request, partnership, access, table):
     year = services.chosen_year(partnership, request.GET.get("year"))
     try:

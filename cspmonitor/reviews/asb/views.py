@@ -22,11 +22,6 @@ from cspmonitor.reviews.asb.forms import ApplicationForm, ComplaintForm, Decisio
 from cspmonitor.reviews.asb.models import CaseReviewApplication, Complaint, Recommendation
 
 
-def can_edit(access) -> bool:
-    """Administrators and officers, signed in with two factors."""
-    return access.can_edit_registry and access.cleared_for_sensitive
-
-
 def _application(partnership, access, pk: int, *, edit: bool = False) -> CaseReviewApplication:
     """The application, or 404 to anyone not cleared to see it; 403 to a reader asked to edit."""
     if not access.cleared_for_sensitive:
@@ -36,7 +31,7 @@ def _application(partnership, access, pk: int, *, edit: bool = False) -> CaseRev
     )
     if not access.can_see(application.classification):
         raise Http404("No such application")
-    if edit and not can_edit(access):
+    if edit and not access.can_manage_asb_case_reviews:
         raise PermissionDenied
     return application
 
@@ -45,8 +40,8 @@ def _back(application: CaseReviewApplication) -> tuple[str, str]:
     return application.get_absolute_url(), f"Back to {application.reference}"
 
 
-@require_safe
 @partnership_view()
+@require_safe
 def application_list(request, partnership, access):
     applications = CaseReviewApplication.objects.none()
     if access.cleared_for_sensitive:
@@ -62,12 +57,12 @@ def application_list(request, partnership, access):
             "partnership": partnership,
             "access": access,
             "rows": services.worklist(applications),
-            "can_edit": can_edit(access),
+            "can_edit": access.can_manage_asb_case_reviews,
         },
     )
 
 
-@partnership_view(can_edit)
+@partnership_view("can_manage_asb_case_reviews")
 def application_create(request, partnership, access):
     return form_page(
         request,
@@ -83,7 +78,7 @@ def application_create(request, partnership, access):
 def _threshold_screen(request, partnership, access, application, decision_form=None):
     ruleset = services.rule_set_for(application)
     result = services.threshold_result(application, ruleset)
-    if decision_form is None and can_edit(access):
+    if decision_form is None and access.can_manage_asb_case_reviews:
         decision_form = DecisionForm(instance=application, partnership=partnership, result=result)
     complaints = list(application.complaints.select_related("agency"))
     return render(
@@ -99,13 +94,13 @@ def _threshold_screen(request, partnership, access, application, decision_form=N
             "clocks": services.clocks(application, ruleset),
             "recommendations": application.recommendations.select_related("owner"),
             "decision_form": decision_form,
-            "can_edit": can_edit(access),
+            "can_edit": access.can_manage_asb_case_reviews,
         },
     )
 
 
-@require_safe
 @partnership_view()
+@require_safe
 def application_detail(request, partnership, access, pk):
     return _threshold_screen(request, partnership, access, _application(partnership, access, pk))
 
@@ -200,8 +195,8 @@ def recommendation_edit(request, partnership, access, pk, item):
     )
 
 
-@require_safe
 @partnership_view()
+@require_safe
 def figures(request, partnership, access):
     year = published.chosen_year(partnership, request.GET.get("year"))
     return render(
@@ -218,8 +213,8 @@ def figures(request, partnership, access):
     )
 
 
-@require_safe
 @partnership_view()
+@require_safe
 def figures_csv(request, partnership, access):
     year = published.chosen_year(partnership, request.GET.get("year"))
     table = published.FiguresTable(partnership, published.annual_figures(partnership, year))

@@ -26,11 +26,6 @@ from cspmonitor.reviews.duties.models import CalendarSettings, ObligationOwner
 from cspmonitor.reviews.models import ReviewAccess
 
 
-def can_manage_calendar(access) -> bool:
-    """Who answers for each duty, and the facts its dates follow: administrators and officers."""
-    return access.can_edit_registry
-
-
 def _page(request, template, partnership, access, **context):
     return render(request, template, {"partnership": partnership, "access": access, **context})
 
@@ -50,8 +45,8 @@ def _items(request, partnership, access, what: str, page: str) -> list[services.
     return items
 
 
-@require_safe
 @partnership_view()
+@require_safe
 def calendar(request, partnership, access):
     today = services.today()
     items = _items(request, partnership, access, ReviewAccess.What.LISTED, "calendar")
@@ -65,7 +60,7 @@ def calendar(request, partnership, access):
         sections=services.by_status(items),
         owners=services.owner_rows(partnership, access),
         facts=CalendarSettings.for_partnership(partnership),
-        can_manage=can_manage_calendar(access),
+        can_manage=access.can_manage_calendar,
         may_download_restricted=access.can_see(Classification.OFFICIAL_SENSITIVE),
     )
 
@@ -94,8 +89,8 @@ def _download_name(partnership, clearance, extension: str) -> str:
     return name.replace(f".{extension}", f"-official-sensitive.{extension}")
 
 
-@require_safe
 @partnership_view()
+@require_safe
 def calendar_ics(request, partnership, access):
     clearance = _download_clearance(request, access)
     items = _items(request, partnership, clearance, ReviewAccess.What.DOWNLOADED, "calendar.ics")
@@ -103,8 +98,8 @@ def calendar_ics(request, partnership, access):
     return _download(exports.ics(partnership, items), "text/calendar; charset=utf-8", filename)
 
 
-@require_safe
 @partnership_view()
+@require_safe
 def calendar_csv(request, partnership, access):
     clearance = _download_clearance(request, access)
     items = _items(request, partnership, clearance, ReviewAccess.What.DOWNLOADED, "calendar.csv")
@@ -119,7 +114,7 @@ def _form_page(request, partnership, access, form, *, title: str, caption: str =
     )
 
 
-@partnership_view(can_manage_calendar)
+@partnership_view("can_manage_calendar")
 def calendar_settings(request, partnership, access):
     form = CalendarSettingsForm(
         request.POST or None, instance=CalendarSettings.for_partnership(partnership), partnership=partnership
@@ -131,7 +126,7 @@ def calendar_settings(request, partnership, access):
     return _form_page(request, partnership, access, form, title="Change the calendar's settings")
 
 
-@partnership_view(can_manage_calendar)
+@partnership_view("can_manage_calendar")
 def owner_edit(request, partnership, access, key):
     try:
         duty = services.duty(key)
@@ -156,7 +151,7 @@ def owner_edit(request, partnership, access, key):
     )
 
 
-@partnership_view(can_manage_calendar)
+@partnership_view("can_manage_calendar")
 def mark_done(request, partnership, access, key, due):
     try:
         item = services.find_item(
