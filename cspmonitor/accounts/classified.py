@@ -7,7 +7,7 @@ allows: deny by default, an unknown marking is hidden.
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import Self, TypeVar
 
 from django.db import models
 
@@ -15,6 +15,6 @@ _Model = TypeVar("_Model", bound=models.Model)
 
 
 class ClassifiedQuerySet(models.QuerySet[_Model]):
-    def visible_to(self, access) -> ClassifiedQuerySet[_Model]:
+    def visible_to(self, access) -> Self:
         """Only the records whose classification ``access`` may see."""
         return self.filter(classification__in=access.visible_classifications())

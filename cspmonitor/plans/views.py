@@ -9,6 +9,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from cspmonitor.accounts.audit import record_reads
+from cspmonitor.accounts.models import AccessRecord, Classification
+from cspmonitor.accounts.permissions import download_clearance
 from cspmonitor.partnership.access import partnership_view
 from cspmonitor.partnership.views import form_page
 from cspmonitor.plans import charts, exports, services
@@ -223,10 +226,18 @@ def changes(request, partnership, access):
 def export_csv(request, partnership, access, table):
     year = services.chosen_year(partnership, request.GET.get("year"))
     try:
-        chosen = exports.table(table, partnership, year, access.visible_classifications())
+        clearance = download_clearance(request, access)
+        chosen = exports.table(table, partnership, year, clearance.visible_classifications())
     except LookupError:
         raise Http404("No such table") from None
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{chosen.filename()}"'
     exports.write_csv(chosen, response)
+    if clearance is access:  # restricted rows were asked for: each one in the file is logged
+        restricted = [
+            r
+            for r in chosen.records()
+            if getattr(r, "classification", "") == Classification.OFFICIAL_SENSITIVE
+        ]
+        record_reads(request.user, partnership, restricted, AccessRecord.What.DOWNLOADED, chosen.filename())
     return response

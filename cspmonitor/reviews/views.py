@@ -234,9 +234,9 @@ def access_log(request, partnership, access, pk):
 @partnership_view()
 @require_safe
 def svd(request, partnership, access):
-    updates = SvdUpdate.objects.filter(
-        partnership=partnership, classification__in=access.visible_classifications()
-    ).select_related("written_by")
+    updates = (
+        SvdUpdate.objects.filter(partnership=partnership).visible_to(access).select_related("written_by")
+    )
     return _page(
         request,
         "reviews/svd.html",
@@ -272,9 +272,7 @@ def svd_update_create(request, partnership, access):
 
 @partnership_view("can_manage_reviews")
 def svd_milestone_edit(request, partnership, access, pk):
-    milestone = get_object_or_404(
-        SvdMilestone, pk=pk, partnership=partnership, classification__in=access.visible_classifications()
-    )
+    milestone = get_object_or_404(SvdMilestone.objects.visible_to(access), pk=pk, partnership=partnership)
     form = MilestoneForm(request.POST or None, instance=milestone, partnership=partnership)
     return _form(
         request,

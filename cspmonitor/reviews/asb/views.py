@@ -14,6 +14,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from cspmonitor.accounts.audit import record_reads
+from cspmonitor.accounts.models import AccessRecord
 from cspmonitor.partnership.access import partnership_view
 from cspmonitor.partnership.views import form_page
 from cspmonitor.reviews.asb import figures as published
@@ -26,11 +28,8 @@ def _application(partnership, access, pk: int, *, edit: bool = False) -> CaseRev
     """The application, or 404 to anyone not cleared to see it; 403 to a reader asked to edit."""
     if not access.cleared_for_sensitive:
         raise Http404("No such application")
-    application = get_object_or_404(
-        CaseReviewApplication.objects.select_related("area", "partnership"), pk=pk, partnership=partnership
-    )
-    if not access.can_see(application.classification):
-        raise Http404("No such application")
+    visible = CaseReviewApplication.objects.visible_to(access).select_related("area", "partnership")
+    application = get_object_or_404(visible, pk=pk, partnership=partnership)
     if edit and not access.can_manage_asb_case_reviews:
         raise PermissionDenied
     return application
@@ -43,13 +42,14 @@ def _back(application: CaseReviewApplication) -> tuple[str, str]:
 @partnership_view()
 @require_safe
 def application_list(request, partnership, access):
-    applications = CaseReviewApplication.objects.none()
+    applications: list[CaseReviewApplication] = []
     if access.cleared_for_sensitive:
-        applications = (
+        applications = list(
             CaseReviewApplication.objects.for_partnership(partnership)
             .visible_to(access)
             .select_related("area")
         )
+        record_reads(request.user, partnership, applications, AccessRecord.What.LISTED, "list")
     return render(
         request,
         "asb/list.html",
@@ -102,7 +102,9 @@ def _threshold_screen(request, partnership, access, application, decision_form=N
 @partnership_view()
 @require_safe
 def application_detail(request, partnership, access, pk):
-    return _threshold_screen(request, partnership, access, _application(partnership, access, pk))
+    application = _application(partnership, access, pk)
+    record_reads(request.user, partnership, [application], AccessRecord.What.VIEWED, "threshold")
+    return _threshold_screen(request, partnership, access, application)
 
 
 @partnership_view()

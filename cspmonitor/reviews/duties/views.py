@@ -18,6 +18,7 @@ from django.views.decorators.http import require_safe
 
 from cspmonitor.accounts.audit import record_reads
 from cspmonitor.accounts.models import Classification
+from cspmonitor.accounts.permissions import OFFICIAL_ONLY, download_clearance
 from cspmonitor.partnership.access import partnership_view
 from cspmonitor.reviews import services as review_services
 from cspmonitor.reviews.duties import exports, services
@@ -73,18 +74,9 @@ def _download(body: bytes | str, content_type: str, filename: str) -> HttpRespon
     return response
 
 
-def _download_clearance(request, access):
-    """What a download may hold: OFFICIAL rows only, unless the person asks for the restricted
-    ones too (``?restricted=yes``, like the command's --include-restricted) and is cleared to
-    see them. A file leaves the site, so restricted rows never go into it unasked."""
-    if request.GET.get("restricted") == "yes" and access.can_see(Classification.OFFICIAL_SENSITIVE):
-        return access
-    return services.OFFICIAL_ONLY
-
-
 def _download_name(partnership, clearance, extension: str) -> str:
     name = exports.file_name(partnership, services.today(), extension)
-    if clearance is services.OFFICIAL_ONLY:
+    if clearance is OFFICIAL_ONLY:
         return name
     return name.replace(f".{extension}", f"-official-sensitive.{extension}")
 
@@ -92,7 +84,7 @@ def _download_name(partnership, clearance, extension: str) -> str:
 @partnership_view()
 @require_safe
 def calendar_ics(request, partnership, access):
-    clearance = _download_clearance(request, access)
+    clearance = download_clearance(request, access)
     items = _items(request, partnership, clearance, ReviewAccess.What.DOWNLOADED, "calendar.ics")
     filename = _download_name(partnership, clearance, "ics")
     return _download(exports.ics(partnership, items), "text/calendar; charset=utf-8", filename)
@@ -101,7 +93,7 @@ def calendar_ics(request, partnership, access):
 @partnership_view()
 @require_safe
 def calendar_csv(request, partnership, access):
-    clearance = _download_clearance(request, access)
+    clearance = download_clearance(request, access)
     items = _items(request, partnership, clearance, ReviewAccess.What.DOWNLOADED, "calendar.csv")
     response = _download("", "text/csv; charset=utf-8", _download_name(partnership, clearance, "csv"))
     csv.writer(response).writerows(exports.csv_rows(items))
