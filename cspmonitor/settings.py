@@ -158,6 +158,11 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
 OTP_TOTP_ISSUER = "CSP Monitor"
+# A session ends after this long without a request (a working day by default), not after a
+# fixed fortnight: a browser left signed in overnight on a shared desk must ask again.
+# Saving the session on every request is what makes the age count from the last request.
+SESSION_COOKIE_AGE = env_int("SESSION_IDLE_MINUTES", default=8 * 60, minimum=5) * 60
+SESSION_SAVE_EVERY_REQUEST = True
 
 # --- Email (Django 6.1 mailers): printed to the console unless an SMTP host is set.
 _smtp = {
@@ -191,6 +196,7 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
 }
 X_FRAME_OPTIONS = "DENY"
+CSRF_FAILURE_VIEW = "cspmonitor.views.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True

@@ -1,13 +1,12 @@
 from django.contrib import admin
 from django.urls import include, path
-from django_otp.admin import OTPAdminSite
 
 from cspmonitor import views
+from cspmonitor.accounts.admin_site import SiteAdministratorAdminSite
 
-# The admin asks for the second factor too: administrators may see everything.
-admin.site.__class__ = OTPAdminSite
-admin.site.site_header = "CSP Monitor administration"
-admin.site.site_title = "CSP Monitor"
+# Every app registers on the default admin site; it becomes the one closed to all but
+# verified site administrators.
+admin.site.__class__ = SiteAdministratorAdminSite
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -24,3 +23,7 @@ urlpatterns = [
     path("p/", include("cspmonitor.reviews.duties.urls")),
     path("admin/", admin.site.urls),
 ]
+
+handler403 = "cspmonitor.views.permission_denied"
+handler404 = "cspmonitor.views.page_not_found"
+handler500 = "cspmonitor.views.server_error"

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
+from django.utils import timezone
 
 if TYPE_CHECKING:
     from cspmonitor.partnership.models import Partnership
@@ -86,6 +87,12 @@ class User(AbstractUser):
         return self.memberships.filter(partnership=partnership).select_related("organisation").first()
 
     @property
+    def is_site_administrator(self) -> bool:
+        """Runs the site itself (the Django admin, every partnership's accounts). A separate
+        role from a partnership's administrator, which gives no say over the site."""
+        return self.is_active and self.is_superuser
+
+    @property
     def needs_two_factor(self) -> bool:
         """True when any role this user holds may see OFFICIAL-SENSITIVE material."""
         return self.is_superuser or self.memberships.filter(role__in=CLEARED_ROLES).exists()
@@ -119,3 +126,61 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.get_role_display()}, {self.partnership}"
+
+
+class SecurityEvent(models.Model):
+    """A change to how someone signs in: who, when, what and from where. Never changed or deleted
+    here; the person is emailed about each one too, so an enrolment they did not make is noticed."""
+
+    class What(models.TextChoices):
+        DEVICE_ADDED = "device_added", "Authenticator app added"
+        DEVICE_REPLACED = "device_replaced", "Authenticator app replaced"
+
+    # The email is kept as well as the link, so the log still says who after an account goes.
+    user = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    email = models.EmailField("email address")
+    at = models.DateTimeField("when", auto_now_add=True)
+    what = models.CharField(max_length=30, choices=What.choices)
+    ip_address = models.GenericIPAddressField("IP address", null=True, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = "sign-in security event"
+
+    def __str__(self) -> str:
+        return f"{self.get_what_display()} for {self.email} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class AccessRecord(models.Model):
+    """One look at an OFFICIAL-SENSITIVE record (an assessment, a report edition, an output, a
+    case review): who, when, what and which record. Written for every restricted read, never
+    changed or deleted here; site administrators filter it by person, record and date."""
+
+    class What(models.TextChoices):
+        LISTED = "listed", "Viewed list row"
+        VIEWED = "viewed", "Viewed record"
+        DOWNLOADED = "downloaded", "Downloaded"
+
+    partnership = models.ForeignKey("partnership.Partnership", on_delete=models.CASCADE, related_name="+")
+    # The email is kept as well as the link, so the log still says who after an account goes.
+    user = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    email = models.EmailField("email address")
+    at = models.DateTimeField("when", default=timezone.now)
+    what = models.CharField(max_length=20, choices=What.choices)
+    record_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.PROTECT, related_name="+")
+    record_id = models.PositiveBigIntegerField()
+    # What the record was called when it was read, so the row still reads after it goes.
+    record = models.CharField(max_length=200)
+    page = models.CharField(max_length=100, blank=True, help_text="The page or file, like 'assessment.json'.")
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        indexes = [
+            models.Index(fields=["record_type", "record_id"]),
+            models.Index(fields=["partnership", "at"]),
+        ]
+        verbose_name = "restricted record access"
+        verbose_name_plural = "restricted record access log"
+
+    def __str__(self) -> str:
+        return f"{self.record} {self.get_what_display().lower()} by {self.email} at {self.at:%Y-%m-%d %H:%M}"

@@ -17,6 +17,18 @@ from cspmonitor.accounts.models import (
 )
 
 
+def may_see(classification: str, *, member: bool, cleared: bool) -> bool:
+    """The one rule for classified records: members see OFFICIAL, the cleared also
+    OFFICIAL-SENSITIVE, and an unknown marking is treated as the most restrictive."""
+    if not member:
+        return False
+    if classification == Classification.OFFICIAL:
+        return True
+    if classification == Classification.OFFICIAL_SENSITIVE:
+        return cleared
+    return False
+
+
 @dataclass(frozen=True)
 class Access:
     """What one signed-in person may do in one partnership, worked out once per request."""
@@ -78,6 +90,33 @@ class Access:
         return self.role in EDITOR_ROLES
 
     @property
+    def can_run_assessment(self) -> bool:
+        """Start a strategic assessment run: administrators and officers."""
+        return self.role in EDITOR_ROLES
+
+    @property
+    def can_manage_calendar(self) -> bool:
+        """Who answers for each statutory duty, and the facts its dates follow: administrators
+        and officers."""
+        return self.role in EDITOR_ROLES
+
+    @property
+    def can_generate_report(self) -> bool:
+        """Generate a report (any edition this person may see): administrators and officers."""
+        return self.role in EDITOR_ROLES
+
+    @property
+    def can_edit_report_text(self) -> bool:
+        """The annual report's narrative wording: administrators and officers."""
+        return self.role in EDITOR_ROLES
+
+    @property
+    def can_manage_asb_case_reviews(self) -> bool:
+        """Record and decide ASB case reviews (OFFICIAL-SENSITIVE casework): administrators and
+        officers signed in with two factors."""
+        return self.role in EDITOR_ROLES and self.cleared_for_sensitive
+
+    @property
     def can_read_access_log(self) -> bool:
         """Who looked at a review, and when: administrators signed in with two factors."""
         return self.role == Role.ADMINISTRATOR and self.verified
@@ -97,13 +136,7 @@ class Access:
         return self.role in CLEARED_ROLES and self.verified
 
     def can_see(self, classification: str) -> bool:
-        if not self.is_member:
-            return False
-        if classification == Classification.OFFICIAL:
-            return True
-        if classification == Classification.OFFICIAL_SENSITIVE:
-            return self.cleared_for_sensitive
-        return False  # an unknown marking is treated as the most restrictive
+        return may_see(classification, member=self.is_member, cleared=self.cleared_for_sensitive)
 
     def visible_classifications(self) -> list[str]:
         return [value for value in Classification.values if self.can_see(value)]
@@ -116,3 +149,30 @@ def access_for(user, partnership) -> Access:
     membership = user.membership_in(partnership)
     verified = bool(getattr(user, "is_verified", lambda: False)())
     return Access(membership=membership, verified=verified)
+
+
+@dataclass(frozen=True)
+class Clearance:
+    """What a command, a reminder run or a download may include, standing in for a person's
+    `Access` wherever records are filtered (`visible_to`), by the same rule (`may_see`)."""
+
+    sensitive: bool
+
+    def can_see(self, classification: str) -> bool:
+        return may_see(classification, member=True, cleared=self.sensitive)
+
+    def visible_classifications(self) -> list[str]:
+        return [value for value in Classification.values if self.can_see(value)]
+
+
+EVERYTHING = Clearance(sensitive=True)
+OFFICIAL_ONLY = Clearance(sensitive=False)
+
+
+def download_clearance(request, access: Access) -> Access | Clearance:
+    """What a file downloaded from the site may hold: OFFICIAL rows only, unless the person asks
+    for the restricted ones too (``?restricted=yes``, like the commands' --include-restricted)
+    and is cleared to see them. A file leaves the site, so restricted rows never go in unasked."""
+    if request.GET.get("restricted") == "yes" and access.can_see(Classification.OFFICIAL_SENSITIVE):
+        return access
+    return OFFICIAL_ONLY

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
@@ -50,17 +53,20 @@ def two_factor_verify(request):
 
 @login_required
 def two_factor_setup(request):
-    if request.user.is_verified():
-        return redirect(_next_url(request))
-    device = two_factor.unconfirmed_totp_device(request.user)
+    """Set up an authenticator app: the first one straight after the password, or a new one
+    replacing the old once the person has signed in with their second factor."""
+    verified = request.user.is_verified()
+    if not two_factor.may_set_up(request.user, verified):
+        # A password alone must not enrol a device for someone who already has a second factor.
+        return redirect(f"{reverse('accounts:two_factor')}?next={quote(request.path)}")
+    device = two_factor.pending_totp_device(request)
     form = TokenForm(
         request.POST or None, verify=lambda token: device if device.verify_token(token) else None
     )
     form.fields["token"].help_text = "The 6-digit code your authenticator app shows now."
     if request.method == "POST" and form.is_valid():
-        device.confirmed = True
-        device.save(update_fields=["confirmed"])
-        otp_login(request, device)
+        event = two_factor.enrol(request, device)
+        messages.success(request, f"{event.get_what_display()}. We have emailed you about it.")
         return redirect(_next_url(request))
     return render(
         request,
@@ -68,6 +74,7 @@ def two_factor_setup(request):
         {
             "form": form,
             "next": _next_url(request),
+            "replacing": verified,
             "qr_code": two_factor.qr_code_svg(device),
             "secret": two_factor.secret_for_manual_entry(device),
         },

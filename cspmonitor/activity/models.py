@@ -11,17 +11,14 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from cspmonitor.accounts.classified import ClassifiedQuerySet
 from cspmonitor.accounts.models import Classification
 from cspmonitor.periods import FinancialYear, Quarter
 
 
-class OutputQuerySet(models.QuerySet):
+class OutputQuerySet(ClassifiedQuerySet):
     def for_partnership(self, partnership):
         return self.filter(priority__plan__partnership=partnership)
-
-    def visible_to(self, access):
-        """Only outputs whose classification ``access`` may see (deny by default)."""
-        return self.filter(classification__in=access.visible_classifications())
 
     def in_year(self, year: FinancialYear):
         return self.filter(period_start__lte=year.end, period_end__gte=year.start)

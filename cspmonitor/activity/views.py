@@ -18,10 +18,6 @@ from cspmonitor.partnership.access import partnership_view
 from cspmonitor.periods import FinancialYear, PeriodError, Quarter
 
 
-def can_record_activity(access) -> bool:
-    return access.can_record_activity
-
-
 def _kind(slug: str) -> type[Output]:
     try:
         return output_kind(slug)
@@ -29,8 +25,8 @@ def _kind(slug: str) -> type[Output]:
         raise Http404("No such kind of output") from None
 
 
-@require_safe
 @partnership_view()
+@require_safe
 def outputs(request, partnership, access):
     years, year = returns.year_choices(partnership, access, request.GET.get("year"))
     context = {
@@ -43,8 +39,8 @@ def outputs(request, partnership, access):
     return render(request, "activity/outputs.html", context)
 
 
-@require_safe
 @partnership_view()
+@require_safe
 def services(request, partnership, access):
     rows = returns.group_outputs(SupportService, returns.support_services(partnership, access), access)
     context = {"partnership": partnership, "access": access, "rows": rows.rows}
@@ -89,7 +85,7 @@ def _edit_output(request, partnership, access, model, instance):
     return render(request, "activity/output_form.html", context)
 
 
-@partnership_view(can_record_activity)
+@partnership_view("can_record_activity")
 def output_create(request, partnership, access, kind):
     return _edit_output(request, partnership, access, _kind(kind), None)
 
@@ -105,8 +101,8 @@ def output_edit(request, partnership, access, kind, pk):
     return _edit_output(request, partnership, access, model, output)
 
 
+@partnership_view("can_record_activity")
 @require_safe
-@partnership_view(can_record_activity)
 def returns_start(request, partnership, access):
     quarters = returns.return_quarters(partnership)
     form = ReturnChoiceForm(
@@ -147,15 +143,15 @@ def _return_page(request, partnership, access, organisation, quarter: Quarter, f
     return render(request, "activity/return.html", context, status=status)
 
 
+@partnership_view("can_record_activity")
 @require_safe
-@partnership_view(can_record_activity)
 def return_detail(request, partnership, access, org, quarter):
     organisation, period = _the_return(partnership, access, org, quarter)
     return _return_page(request, partnership, access, organisation, period, ReturnUploadForm())
 
 
+@partnership_view("can_record_activity")
 @require_safe
-@partnership_view(can_record_activity)
 def return_template(request, partnership, access, org, quarter):
     organisation, period = _the_return(partnership, access, org, quarter)
     response = HttpResponse(build_workbook(partnership, organisation, period), content_type=CONTENT_TYPE)
@@ -163,7 +159,7 @@ def return_template(request, partnership, access, org, quarter):
     return response
 
 
-@partnership_view(can_record_activity)
+@partnership_view("can_record_activity")
 @require_POST
 def return_upload(request, partnership, access, org, quarter):
     organisation, period = _the_return(partnership, access, org, quarter)

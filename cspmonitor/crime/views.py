@@ -11,10 +11,12 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
+from cspmonitor.accounts.audit import record_reads
+from cspmonitor.accounts.models import AccessRecord
 from cspmonitor.crime.models import Assessment, financial_year_months
 from cspmonitor.crime.presentation import AssessmentPage
 from cspmonitor.crime.services import crime_store
-from cspmonitor.partnership.access import can_edit_registry, partnership_view
+from cspmonitor.partnership.access import partnership_view
 
 
 def _years_held(partnership) -> list[str]:
@@ -48,25 +50,27 @@ class RunForm(forms.Form):
 
 
 def _list_page(request, partnership, access, form, years, status=200):
+    assessments = list(Assessment.objects.filter(partnership=partnership).visible_to(access)[:20])
+    record_reads(request.user, partnership, assessments, AccessRecord.What.LISTED, "assessments")
     context = {
         "partnership": partnership,
         "access": access,
         "years": years,
         "form": form,
-        "assessments": partnership.assessments.all()[:20],
+        "assessments": assessments,
     }
     return render(request, "crime/assessment_list.html", context, status=status)
 
 
-@require_safe
 @partnership_view()
+@require_safe
 def assessment_list(request, partnership, access):
     years = _years_held(partnership)
     return _list_page(request, partnership, access, RunForm(years=years), years)
 
 
+@partnership_view("can_run_assessment")
 @require_POST
-@partnership_view(can_edit_registry)
 def assessment_run(request, partnership, access):
     years = _years_held(partnership)
     form = RunForm(request.POST, years=years)
@@ -82,14 +86,21 @@ def assessment_run(request, partnership, access):
     return redirect(assessment)
 
 
-def _assessment(partnership, pk) -> Assessment:
-    return get_object_or_404(Assessment, pk=pk, partnership=partnership)
+def _assessment(
+    request, partnership, access, pk, page: str = "", what=AccessRecord.What.VIEWED
+) -> Assessment:
+    """The assessment, or 404 when it is not this partnership's or its classification is hidden
+    from this person; a restricted one's read is logged with ``page``."""
+    assessment = get_object_or_404(Assessment.objects.visible_to(access), pk=pk, partnership=partnership)
+    if page:
+        record_reads(request.user, partnership, [assessment], what, page)
+    return assessment
 
 
-@require_safe
 @partnership_view()
+@require_safe
 def assessment_detail(request, partnership, access, pk):
-    assessment = _assessment(partnership, pk)
+    assessment = _assessment(request, partnership, access, pk, "assessment")
     page = AssessmentPage(assessment.result) if assessment.status == Assessment.Status.DONE else None
     return render(
         request,
@@ -98,10 +109,11 @@ def assessment_detail(request, partnership, access, pk):
     )
 
 
-@require_safe
 @partnership_view()
+@require_safe
 def assessment_status(request, partnership, access, pk):
-    assessment = _assessment(partnership, pk)
+    # Progress only, no figures: its polling is not logged, but it is hidden like the rest.
+    assessment = _assessment(request, partnership, access, pk)
     return JsonResponse(
         {
             "status": assessment.status,
@@ -112,38 +124,47 @@ def assessment_status(request, partnership, access, pk):
     )
 
 
-def _result(partnership, pk) -> dict:
-    assessment = _assessment(partnership, pk)
+def _result(request, partnership, access, pk, page: str, what=AccessRecord.What.VIEWED) -> dict:
+    assessment = _assessment(request, partnership, access, pk, page, what)
     if assessment.status != Assessment.Status.DONE:
         raise Http404("The assessment has no result yet")
     return dict(assessment.result or {})
 
 
-@require_safe
 @partnership_view()
+@require_safe
 def assessment_json(request, partnership, access, pk):
-    response = HttpResponse(json.dumps(_result(partnership, pk), indent=1), content_type="application/json")
+    response = HttpResponse(
+        json.dumps(
+            _result(request, partnership, access, pk, "assessment.json", AccessRecord.What.DOWNLOADED),
+            indent=1,
+        ),
+        content_type="application/json",
+    )
     response["Content-Disposition"] = f'attachment; filename="assessment-{pk}.json"'
     return response
 
 
-@require_safe
 @partnership_view()
+@require_safe
 def assessment_chart(request, partnership, access, pk, name):
     from cspmonitor.crime import charts
 
     if name not in charts.CHARTS:
         raise Http404("No such chart")
-    return HttpResponse(charts.CHARTS[name](_result(partnership, pk)), content_type="image/svg+xml")
+    return HttpResponse(
+        charts.CHARTS[name](_result(request, partnership, access, pk, f"chart {name}")),
+        content_type="image/svg+xml",
+    )
 
 
-@require_safe
 @partnership_view()
+@require_safe
 def assessment_map_layer(request, partnership, access, pk, layer):
     from cspmonitor.crime import maps
     from cspmonitor.partnership.reference import reference_dir
 
-    result = _result(partnership, pk)
+    result = _result(request, partnership, access, pk, f"map {layer}")
     if layer == "lsoas":
         return JsonResponse(maps.lsoa_layer(result, reference_dir()))
     if layer == "hotspot-cells":

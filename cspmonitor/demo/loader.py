@@ -122,12 +122,14 @@ def _book_next_meetings(groups, sensitive: set[str]) -> None:
 
 
 def _load_users(partnership, organisations) -> None:
-    for email, first, last, role, organisation, site_admin in ws.USERS:
+    for email, first, last, role, organisation in ws.USERS:
         user = User.objects.filter(email=email).first()
         if user is None:
             user = User.objects.create_user(email=email, password=ws.DEMO_PASSWORD)
         user.first_name, user.last_name = first, last
-        user.is_staff = user.is_superuser = site_admin
+        # A partnership's administrator is never a site administrator (an older demo made
+        # its administrator one: loading again takes that away).
+        user.is_staff = user.is_superuser = False
         user.save()
         Membership.objects.update_or_create(
             user=user,
@@ -136,19 +138,40 @@ def _load_users(partnership, organisations) -> None:
         )
         if role in CLEARED_ROLES:
             ensure_backup_codes(user)
+    _load_site_administrator()
+
+
+def _load_site_administrator() -> None:
+    email, first, last = ws.SITE_ADMINISTRATOR
+    user = User.objects.filter(email=email).first()
+    if user is None:
+        user = User.objects.create_superuser(email=email, password=ws.DEMO_PASSWORD)
+    user.first_name, user.last_name = first, last
+    user.save()
+    ensure_backup_codes(user)
+
+
+def _backup_codes(user) -> list[str]:
+    return list(StaticToken.objects.filter(device__user=user).order_by("id").values_list("token", flat=True))
 
 
 def demo_logins() -> list[DemoLogin]:
     """The demo accounts with their password and unused backup codes, for printing."""
     logins = []
-    for email, _first, _last, role, _organisation, _admin in ws.USERS:
+    for email, _first, _last, role, _organisation in ws.USERS:
         user = User.objects.filter(email=email).first()
         if user is None:
             continue
-        codes = []
-        if role in CLEARED_ROLES:
-            codes = list(
-                StaticToken.objects.filter(device__user=user).order_by("id").values_list("token", flat=True)
-            )
+        codes = _backup_codes(user) if role in CLEARED_ROLES else []
         logins.append(DemoLogin(email, role.label, ws.DEMO_PASSWORD, codes))
+    site_administrator = User.objects.filter(email=ws.SITE_ADMINISTRATOR[0], is_superuser=True).first()
+    if site_administrator is not None:
+        logins.append(
+            DemoLogin(
+                site_administrator.email,
+                "Site administrator",
+                ws.DEMO_PASSWORD,
+                _backup_codes(site_administrator),
+            )
+        )
     return logins

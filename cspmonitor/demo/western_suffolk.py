@@ -184,18 +184,16 @@ PAST_MEETINGS = [
 
 DEMO_PASSWORD = "western-suffolk-demo"  # noqa: S105 - printed for newcomers; demo only
 
-# (email, first name, last name, role, organisation, site administrator)
+# (email, first name, last name, role, organisation). None of them is a site administrator:
+# a partnership's administrator runs that partnership, not the site.
 USERS = [
-    ("admin@western-suffolk.example", "Alex", "Admin", Role.ADMINISTRATOR, "West Suffolk Council", True),
-    ("officer@western-suffolk.example", "Olu", "Officer", Role.OFFICER, "West Suffolk Council", False),
-    ("police.lead@western-suffolk.example", "Pat", "Lead", Role.PARTNER_LEAD, "Suffolk Constabulary", False),
-    (
-        "panel@western-suffolk.example",
-        "Priya",
-        "Panel",
-        Role.PANEL_MEMBER,
-        "Suffolk Youth Justice Service",
-        False,
-    ),
-    ("scrutiny@western-suffolk.example", "Sam", "Scrutiny", Role.VIEWER, "West Suffolk Council", False),
+    ("admin@western-suffolk.example", "Alex", "Admin", Role.ADMINISTRATOR, "West Suffolk Council"),
+    ("officer@western-suffolk.example", "Olu", "Officer", Role.OFFICER, "West Suffolk Council"),
+    ("police.lead@western-suffolk.example", "Pat", "Lead", Role.PARTNER_LEAD, "Suffolk Constabulary"),
+    ("panel@western-suffolk.example", "Priya", "Panel", Role.PANEL_MEMBER, "Suffolk Youth Justice Service"),
+    ("scrutiny@western-suffolk.example", "Sam", "Scrutiny", Role.VIEWER, "West Suffolk Council"),
 ]
+
+# The site administrator (email, first name, last name): runs the Django admin for every
+# partnership the site holds, and is a member of none, so sees no partnership's pages.
+SITE_ADMINISTRATOR = ("site.admin@csp-monitor.example", "Sian", "Siteadmin")

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -14,12 +13,15 @@ from cspmonitor.accounts.permissions import Access, access_for
 from cspmonitor.partnership.models import Partnership
 
 
-def partnership_view(check: Callable[[Access], bool] | None = None):
-    """Decorate a view taking ``(request, partnership, access, ...)``.
+def partnership_view(capability: str | None = None):
+    """Decorate a view taking ``(request, partnership, access, ...)``; put it outermost, so that
+    the answer to a stranger is always the same 404, whatever the method.
 
-    Outsiders get 404, so a partnership's existence is not revealed to them;
-    members failing ``check`` get 403.
+    Outsiders get 404, so a partnership's existence is not revealed to them; members without
+    ``capability`` (the name of an `Access` property, like "can_run_assessment") get 403.
     """
+    if capability is not None and not isinstance(getattr(Access, capability, None), property):
+        raise ImproperlyConfigured(f"Access has no capability called {capability!r}.")
 
     def decorator(view):
         @login_required
@@ -29,15 +31,12 @@ def partnership_view(check: Callable[[Access], bool] | None = None):
             access = access_for(request.user, partnership)
             if not access.is_member:
                 raise Http404("No such partnership")
-            if check is not None and not check(access):
-                raise PermissionDenied
+            # Set before the check, so a member's 403 page can lead back to the partnership.
             request.partnership, request.access = partnership, access
+            if capability is not None and not getattr(access, capability):
+                raise PermissionDenied
             return view(request, partnership, access, *args, **kwargs)
 
         return wrapped
 
     return decorator
-
-
-def can_edit_registry(access: Access) -> bool:
-    return access.can_edit_registry

@@ -8,6 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from cspmonitor.accounts.classified import ClassifiedQuerySet
 from cspmonitor.accounts.models import Classification
 
 
@@ -171,11 +172,7 @@ class Group(models.Model):
         return reverse("partnership:group", args=[self.partnership.slug, self.pk])
 
 
-class MeetingQuerySet(models.QuerySet["Meeting"]):
-    def visible_to(self, access) -> MeetingQuerySet:
-        """Only the meetings whose classification ``access`` may see (deny by default)."""
-        return self.filter(classification__in=access.visible_classifications())
-
+class MeetingQuerySet(ClassifiedQuerySet["Meeting"]):
     def upcoming(self, within_days: int = 365) -> MeetingQuerySet:
         today = timezone.localdate()
         return self.filter(date__gte=today, date__lte=today + timedelta(days=within_days)).order_by("date")

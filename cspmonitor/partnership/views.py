@@ -8,7 +8,7 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 
-from cspmonitor.partnership.access import can_edit_registry, partnership_view
+from cspmonitor.partnership.access import partnership_view
 from cspmonitor.partnership.forms import GroupForm, MeetingForm, OrganisationForm
 from cspmonitor.partnership.models import Group, Meeting, Organisation
 from cspmonitor.partnership.reference import ReferenceDataError, district_boundaries
@@ -30,8 +30,8 @@ def overview(request, partnership, access):
     return render(request, "partnership/overview.html", context)
 
 
-@require_safe
 @partnership_view()
+@require_safe
 def districts_geojson(request, partnership, access):
     try:
         collection = district_boundaries(partnership.district_codes())
@@ -60,7 +60,7 @@ def form_page(request, partnership, form_class, instance, *, title, success, bac
     )
 
 
-@partnership_view(can_edit_registry)
+@partnership_view("can_edit_registry")
 def organisation_create(request, partnership, access):
     return form_page(
         request,
@@ -100,12 +100,12 @@ def group_detail(request, partnership, access, pk):
     )
 
 
-@partnership_view(can_edit_registry)
+@partnership_view("can_edit_registry")
 def group_create(request, partnership, access):
     return form_page(request, partnership, GroupForm, None, title="Add a group", success="{obj} was added.")
 
 
-@partnership_view(can_edit_registry)
+@partnership_view("can_edit_registry")
 def group_edit(request, partnership, access, pk):
     group = get_object_or_404(Group, pk=pk, partnership=partnership)
     return form_page(
@@ -132,14 +132,14 @@ def meeting_detail(request, partnership, access, pk):
     )
 
 
-@partnership_view(can_edit_registry)
+@partnership_view("can_edit_registry")
 def meeting_create(request, partnership, access):
     return form_page(
         request, partnership, MeetingForm, None, title="Record a meeting", success="The meeting was recorded."
     )
 
 
-@partnership_view(can_edit_registry)
+@partnership_view("can_edit_registry")
 def meeting_edit(request, partnership, access, pk):
     meeting = _visible_meeting(partnership, access, pk)
     return form_page(

@@ -9,6 +9,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from cspmonitor.accounts.audit import record_reads
+from cspmonitor.accounts.models import AccessRecord, Classification
+from cspmonitor.accounts.permissions import download_clearance
 from cspmonitor.partnership.access import partnership_view
 from cspmonitor.partnership.views import form_page
 from cspmonitor.plans import charts, exports, services
@@ -17,20 +20,12 @@ from cspmonitor.plans.history import changes as history_of
 from cspmonitor.plans.models import Action, Objective, Priority
 
 
-def can_edit_plan(access) -> bool:
-    return access.can_edit_plan
-
-
-def can_see_history(access) -> bool:
-    return access.can_see_history
-
-
 def _page(request, template, partnership, access, **context):
     return render(request, template, {"partnership": partnership, "access": access, **context})
 
 
-@require_safe
 @partnership_view()
+@require_safe
 def dashboard(request, partnership, access):
     year = services.chosen_year(partnership, request.GET.get("year"))
     plan = services.action_plan(partnership, year)
@@ -46,8 +41,8 @@ def dashboard(request, partnership, access):
     )
 
 
-@require_safe
 @partnership_view()
+@require_safe
 def dashboard_chart(request, partnership, access):
     year = services.chosen_year(partnership, request.GET.get("year"))
     return HttpResponse(
@@ -63,8 +58,8 @@ def _priority(partnership, pk) -> Priority:
     )
 
 
-@require_safe
 @partnership_view()
+@require_safe
 def priority_detail(request, partnership, access, pk):
     priority = _priority(partnership, pk)
     outputs = services.outputs_for(priority, access)
@@ -81,8 +76,8 @@ def priority_detail(request, partnership, access, pk):
     )
 
 
-@require_safe
 @partnership_view()
+@require_safe
 def priority_chart(request, partnership, access, pk):
     svg, _rows = charts.outputs_over_time(services.outputs_for(_priority(partnership, pk), access))
     if not svg:
@@ -106,7 +101,7 @@ def _plan_for(partnership):
     return plan
 
 
-@partnership_view(can_edit_plan)
+@partnership_view("can_edit_plan")
 def priority_create(request, partnership, access):
     priority = Priority(plan=_plan_for(partnership))
     return _form(
@@ -114,7 +109,7 @@ def priority_create(request, partnership, access):
     )
 
 
-@partnership_view(can_edit_plan)
+@partnership_view("can_edit_plan")
 def priority_edit(request, partnership, access, pk):
     priority = _priority(partnership, pk)
     return _form(
@@ -122,7 +117,7 @@ def priority_edit(request, partnership, access, pk):
     )
 
 
-@partnership_view(can_edit_plan)
+@partnership_view("can_edit_plan")
 def objective_create(request, partnership, access):
     return _form(
         request,
@@ -134,7 +129,7 @@ def objective_create(request, partnership, access):
     )
 
 
-@partnership_view(can_edit_plan)
+@partnership_view("can_edit_plan")
 def objective_edit(request, partnership, access, pk):
     objective = get_object_or_404(Objective, pk=pk, priority__plan__partnership=partnership)
     return _form(
@@ -155,8 +150,8 @@ def _action(partnership, pk) -> Action:
     )
 
 
-@require_safe
 @partnership_view()
+@require_safe
 def action_detail(request, partnership, access, pk):
     action = _action(partnership, pk)
     return _page(
@@ -170,12 +165,12 @@ def action_detail(request, partnership, access, pk):
     )
 
 
-@partnership_view(can_edit_plan)
+@partnership_view("can_edit_plan")
 def action_create(request, partnership, access):
     return _form(request, partnership, ActionForm, None, title="Add an action", success="{obj} was added.")
 
 
-@partnership_view(can_edit_plan)
+@partnership_view("can_edit_plan")
 def action_edit(request, partnership, access, pk):
     action = _action(partnership, pk)
     return _form(
@@ -202,8 +197,8 @@ def update_create(request, partnership, access, pk):
     return _page(request, "plans/update_form.html", partnership, access, form=form, action=action)
 
 
+@partnership_view("can_see_history")
 @require_safe
-@partnership_view(can_see_history)
 def action_history(request, partnership, access, pk):
     action = _action(partnership, pk)
     return _page(
@@ -211,8 +206,8 @@ def action_history(request, partnership, access, pk):
     )
 
 
-@require_safe
 @partnership_view()
+@require_safe
 def changes(request, partnership, access):
     quarter = services.chosen_quarter(partnership, request.GET.get("quarter"))
     return _page(
@@ -226,15 +221,23 @@ def changes(request, partnership, access):
     )
 
 
-@require_safe
 @partnership_view()
+@require_safe
 def export_csv(request, partnership, access, table):
     year = services.chosen_year(partnership, request.GET.get("year"))
     try:
-        chosen = exports.table(table, partnership, year, access.visible_classifications())
+        clearance = download_clearance(request, access)
+        chosen = exports.table(table, partnership, year, clearance.visible_classifications())
     except LookupError:
         raise Http404("No such table") from None
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{chosen.filename()}"'
     exports.write_csv(chosen, response)
+    if clearance is access:  # restricted rows were asked for: each one in the file is logged
+        restricted = [
+            r
+            for r in chosen.records()
+            if getattr(r, "classification", "") == Classification.OFFICIAL_SENSITIVE
+        ]
+        record_reads(request.user, partnership, restricted, AccessRecord.What.DOWNLOADED, chosen.filename())
     return response

@@ -9,12 +9,12 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from cspmonitor.accounts.classified import ClassifiedQuerySet
 from cspmonitor.accounts.models import Classification
 
 
-class GeneratedReportQuerySet(models.QuerySet["GeneratedReport"]):
-    def visible_to(self, access) -> GeneratedReportQuerySet:
-        return self.filter(classification__in=access.visible_classifications())
+class GeneratedReportQuerySet(ClassifiedQuerySet["GeneratedReport"]):
+    """Generated reports, seen through the shared classification rule."""
 
 
 class GeneratedReport(models.Model):

@@ -18,10 +18,6 @@ from cspmonitor.reports import narrative
 from cspmonitor.reports.narrative_forms import SectionTextForm
 
 
-def can_edit_text(access) -> bool:
-    return access.can_edit_plan
-
-
 def _chosen_year(partnership, label: str | None) -> FinancialYear | None:
     """The plan year asked for, else the year of the latest updates, else the latest plan year."""
     years = plan_years(partnership)
@@ -49,8 +45,8 @@ def _page(request, template, partnership, **context):
     return render(request, template, {"partnership": partnership, **context})
 
 
+@partnership_view("can_edit_report_text")
 @require_safe
-@partnership_view(can_edit_text)
 def text_overview(request, partnership, access):
     year = _chosen_year(partnership, request.GET.get("year"))
     sections = narrative.overview(partnership, year.label) if year else []
@@ -58,7 +54,7 @@ def text_overview(request, partnership, access):
     return _page(request, "reports/text.html", partnership, year=year, years=years, sections=sections)
 
 
-@partnership_view(can_edit_text)
+@partnership_view("can_edit_report_text")
 def text_edit(request, partnership, access, year, section):
     year, section = _year(partnership, year), _section(section)
     saved = narrative.narrative_for(partnership, year.label)
@@ -71,8 +67,8 @@ def text_edit(request, partnership, access, year, section):
     return _page(request, "reports/text_edit.html", partnership, year=year, section=section, form=form)
 
 
+@partnership_view("can_edit_report_text")
 @require_safe
-@partnership_view(can_edit_text)
 def text_history(request, partnership, access, year, section):
     year, section = _year(partnership, year), _section(section)
     changes = narrative.section_history(partnership, year.label, section)

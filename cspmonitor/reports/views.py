@@ -19,10 +19,6 @@ from cspmonitor.reports.forms import GenerateForm
 from cspmonitor.reports.models import GeneratedReport
 
 
-def can_generate(access) -> bool:
-    return access.can_edit_plan
-
-
 def _form(partnership, access, data=None) -> GenerateForm:
     editions = [
         (value, label)
@@ -31,11 +27,8 @@ def _form(partnership, access, data=None) -> GenerateForm:
     ]
     years = plan_years(partnership)
     quarters = quarter_choices(years[-1], years[0]) if years else []
-    assessed = Assessment.objects.filter(
-        partnership=partnership,
-        status=Assessment.Status.DONE,
-        classification__in=access.visible_classifications(),
-    )
+    done = Assessment.objects.filter(partnership=partnership, status=Assessment.Status.DONE)
+    assessed = done.visible_to(access)
     return GenerateForm(
         data,
         years=[year.label for year in years],
@@ -51,13 +44,15 @@ def _list(request, partnership, access, form, status=200):
     return render(request, "reports/list.html", context, status=status)
 
 
-@require_safe
 @partnership_view()
+@require_safe
 def report_list(request, partnership, access):
-    return _list(request, partnership, access, _form(partnership, access) if can_generate(access) else None)
+    return _list(
+        request, partnership, access, _form(partnership, access) if access.can_generate_report else None
+    )
 
 
-@partnership_view(can_generate)  # outermost: strangers learn nothing, not even the method
+@partnership_view("can_generate_report")  # outermost: strangers learn nothing, not even the method
 @require_POST
 def report_generate(request, partnership, access):
     form = _form(partnership, access, request.POST)
@@ -85,8 +80,8 @@ def _report(partnership, access, pk) -> GeneratedReport:
     return report
 
 
-@require_safe
 @partnership_view()
+@require_safe
 def report_detail(request, partnership, access, pk):
     report = _report(partnership, access, pk)
     others = (
@@ -101,8 +96,8 @@ def report_detail(request, partnership, access, pk):
     return render(request, "reports/report.html", context)
 
 
-@require_safe
 @partnership_view()
+@require_safe
 def report_status(request, partnership, access, pk):
     report = _report(partnership, access, pk)
     return JsonResponse(
@@ -110,8 +105,8 @@ def report_status(request, partnership, access, pk):
     )
 
 
-@require_safe
 @partnership_view()
+@require_safe
 def report_download(request, partnership, access, pk):
     report = _report(partnership, access, pk)
     if report.status != GeneratedReport.Status.DONE:
@@ -125,8 +120,8 @@ def report_download(request, partnership, access, pk):
 # The web edition is a whole page of our own making, styled by its own <style> element and
 # showing charts as data: images; nothing in it runs or loads from elsewhere.
 @csp_override({"default-src": [CSP.NONE], "style-src": [CSP.UNSAFE_INLINE], "img-src": ["data:"]})
-@require_safe
 @partnership_view()
+@require_safe
 def report_read(request, partnership, access, pk):
     report = _report(partnership, access, pk)
     if report.status != GeneratedReport.Status.DONE or report.format != GeneratedReport.Format.HTML:
@@ -135,8 +130,8 @@ def report_read(request, partnership, access, pk):
     return HttpResponse(html, content_type=report.media_type)
 
 
-@require_safe
 @partnership_view()
+@require_safe
 def report_compare(request, partnership, access, pk, other):
     report, earlier = _report(partnership, access, pk), _report(partnership, access, other)
     older, newer = sorted([report, earlier], key=lambda r: (r.created_at, r.pk))

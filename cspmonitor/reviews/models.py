@@ -20,6 +20,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from cspmonitor.accounts.classified import ClassifiedQuerySet
 from cspmonitor.accounts.models import Classification
 from cspmonitor.periods import Quarter
 from cspmonitor.plans.models import validate_quarter
@@ -61,13 +62,9 @@ class Stage(models.TextChoices):
 CLOSED_STAGES = frozenset({Stage.PUBLISHED, Stage.NOT_COMMISSIONED})
 
 
-class DhrQuerySet(models.QuerySet["DomesticHomicideReview"]):
+class DhrQuerySet(ClassifiedQuerySet["DomesticHomicideReview"]):
     def for_partnership(self, partnership) -> DhrQuerySet:
         return self.filter(partnership=partnership)
-
-    def visible_to(self, access) -> DhrQuerySet:
-        """Only reviews whose classification ``access`` may see (deny by default)."""
-        return self.filter(classification__in=access.visible_classifications())
 
 
 class DomesticHomicideReview(models.Model):
@@ -304,6 +301,8 @@ class SvdMilestone(models.Model):
         max_length=20, choices=Classification.choices, default=Classification.OFFICIAL
     )
 
+    objects = ClassifiedQuerySet.as_manager()
+
     class Meta:
         ordering = ["due_on", "pk"]
         verbose_name = "Serious Violence Duty milestone"
@@ -349,6 +348,8 @@ class SvdUpdate(models.Model):
     classification = models.CharField(
         max_length=20, choices=Classification.choices, default=Classification.OFFICIAL
     )
+
+    objects = ClassifiedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-period", "-written_at"]

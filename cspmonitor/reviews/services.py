@@ -344,9 +344,7 @@ class MilestoneRow:
 
 def milestones(partnership, access, on: dt.date | None = None) -> list[MilestoneRow]:
     on = on or today()
-    found = SvdMilestone.objects.filter(
-        partnership=partnership, classification__in=access.visible_classifications()
-    )
+    found = SvdMilestone.objects.filter(partnership=partnership).visible_to(access)
     return [MilestoneRow(m, m.status(on)) for m in found]
 
 

@@ -36,10 +36,6 @@ from cspmonitor.reviews.models import (
 What = ReviewAccess.What
 
 
-def can_manage_reviews(access) -> bool:
-    return access.can_manage_reviews
-
-
 def _page(request, template, partnership, access, **context):
     return render(request, template, {"partnership": partnership, "access": access, **context})
 
@@ -86,8 +82,8 @@ def _back_to(review) -> tuple[str, str]:
     return review.get_absolute_url(), f"Back to {review}"
 
 
-@require_safe
 @partnership_view()
+@require_safe
 def review_list(request, partnership, access):
     found = services.review_list(partnership, access)
     services.record_access([c.review for c in found], request.user, What.LISTED, "list")
@@ -101,8 +97,8 @@ def review_list(request, partnership, access):
     )
 
 
-@require_safe
 @partnership_view()
+@require_safe
 def dhr_detail(request, partnership, access, pk):
     review = _review(partnership, access, pk)
     services.record_access(review, request.user, What.VIEWED, "timeline")
@@ -119,7 +115,7 @@ def dhr_detail(request, partnership, access, pk):
     )
 
 
-@partnership_view(can_manage_reviews)
+@partnership_view("can_manage_reviews")
 def dhr_create(request, partnership, access):
     form = DhrForm(request.POST or None, partnership=partnership)
     back = (reverse("reviews:list", args=[partnership.slug]), "Back to statutory reviews")
@@ -224,8 +220,8 @@ def action_item_edit(request, partnership, access, pk, item):
     )
 
 
-@require_safe
 @partnership_view()
+@require_safe
 def access_log(request, partnership, access, pk):
     review = _review(partnership, access, pk)
     if not access.can_read_access_log:
@@ -235,12 +231,12 @@ def access_log(request, partnership, access, pk):
     )
 
 
-@require_safe
 @partnership_view()
+@require_safe
 def svd(request, partnership, access):
-    updates = SvdUpdate.objects.filter(
-        partnership=partnership, classification__in=access.visible_classifications()
-    ).select_related("written_by")
+    updates = (
+        SvdUpdate.objects.filter(partnership=partnership).visible_to(access).select_related("written_by")
+    )
     return _page(
         request,
         "reviews/svd.html",
@@ -257,7 +253,7 @@ def _svd_back(partnership) -> tuple[str, str]:
     return reverse("reviews:svd", args=[partnership.slug]), "Back to the Serious Violence Duty"
 
 
-@partnership_view(can_manage_reviews)
+@partnership_view("can_manage_reviews")
 def svd_update_create(request, partnership, access):
     form = SvdUpdateForm(
         request.POST or None, partnership=partnership, initial={"period": request.GET.get("quarter")}
@@ -274,11 +270,9 @@ def svd_update_create(request, partnership, access):
     )
 
 
-@partnership_view(can_manage_reviews)
+@partnership_view("can_manage_reviews")
 def svd_milestone_edit(request, partnership, access, pk):
-    milestone = get_object_or_404(
-        SvdMilestone, pk=pk, partnership=partnership, classification__in=access.visible_classifications()
-    )
+    milestone = get_object_or_404(SvdMilestone.objects.visible_to(access), pk=pk, partnership=partnership)
     form = MilestoneForm(request.POST or None, instance=milestone, partnership=partnership)
     return _form(
         request,

@@ -62,7 +62,19 @@ def test_demo_logins_prints_every_account_and_backup_codes_for_two_step_roles(em
     officer = User.objects.get(email="officer@western-suffolk.example")
     code = officer.staticdevice_set.get().token_set.first().token
     assert code in printed
-    assert printed.count("backup codes") == 3  # administrator, officer, panel member
+    assert printed.count("backup codes") == 4  # administrator, officer, panel member, site administrator
+    assert "Site administrator" in printed and ws.SITE_ADMINISTRATOR[0] in printed
+
+
+def test_the_partnerships_administrator_is_not_the_site_administrator(db):
+    call_command("load_demo", "--without-crime", stdout=StringIO())
+    administrator = User.objects.get(email="admin@western-suffolk.example")
+    assert not administrator.is_superuser and not administrator.is_staff
+    assert not administrator.is_site_administrator
+    site_administrator = User.objects.get(email=ws.SITE_ADMINISTRATOR[0])
+    assert site_administrator.is_site_administrator
+    assert not site_administrator.memberships.exists()
+    assert list(User.objects.filter(is_superuser=True)) == [site_administrator]
 
 
 def test_demo_logins_explains_when_the_demo_is_not_loaded(empty_database):

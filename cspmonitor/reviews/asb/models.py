@@ -16,6 +16,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from cspmonitor.accounts.classified import ClassifiedQuerySet
 from cspmonitor.accounts.models import Classification
 from cspmonitor.periods import FinancialYear
 from cspmonitor.reviews.asb import threshold
@@ -29,13 +30,9 @@ _reference = RegexValidator(
 _label = RegexValidator(r"^[A-Z0-9]{1,3}$", "Enter a letter such as A or B, not a name")
 
 
-class ApplicationQuerySet(models.QuerySet["CaseReviewApplication"]):
+class ApplicationQuerySet(ClassifiedQuerySet["CaseReviewApplication"]):
     def for_partnership(self, partnership) -> ApplicationQuerySet:
         return self.filter(partnership=partnership)
-
-    def visible_to(self, access) -> ApplicationQuerySet:
-        """Only the applications whose classification ``access`` may see (deny by default)."""
-        return self.filter(classification__in=access.visible_classifications())
 
     def received_in(self, year: FinancialYear) -> ApplicationQuerySet:
         return self.filter(received_on__range=(year.start, year.end))

@@ -14,6 +14,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from cspmonitor.accounts.audit import record_reads
+from cspmonitor.accounts.models import AccessRecord
 from cspmonitor.partnership.access import partnership_view
 from cspmonitor.partnership.views import form_page
 from cspmonitor.reviews.asb import figures as published
@@ -22,21 +24,13 @@ from cspmonitor.reviews.asb.forms import ApplicationForm, ComplaintForm, Decisio
 from cspmonitor.reviews.asb.models import CaseReviewApplication, Complaint, Recommendation
 
 
-def can_edit(access) -> bool:
-    """Administrators and officers, signed in with two factors."""
-    return access.can_edit_registry and access.cleared_for_sensitive
-
-
 def _application(partnership, access, pk: int, *, edit: bool = False) -> CaseReviewApplication:
     """The application, or 404 to anyone not cleared to see it; 403 to a reader asked to edit."""
     if not access.cleared_for_sensitive:
         raise Http404("No such application")
-    application = get_object_or_404(
-        CaseReviewApplication.objects.select_related("area", "partnership"), pk=pk, partnership=partnership
-    )
-    if not access.can_see(application.classification):
-        raise Http404("No such application")
-    if edit and not can_edit(access):
+    visible = CaseReviewApplication.objects.visible_to(access).select_related("area", "partnership")
+    application = get_object_or_404(visible, pk=pk, partnership=partnership)
+    if edit and not access.can_manage_asb_case_reviews:
         raise PermissionDenied
     return application
 
@@ -45,16 +39,17 @@ def _back(application: CaseReviewApplication) -> tuple[str, str]:
     return application.get_absolute_url(), f"Back to {application.reference}"
 
 
-@require_safe
 @partnership_view()
+@require_safe
 def application_list(request, partnership, access):
-    applications = CaseReviewApplication.objects.none()
+    applications: list[CaseReviewApplication] = []
     if access.cleared_for_sensitive:
-        applications = (
+        applications = list(
             CaseReviewApplication.objects.for_partnership(partnership)
             .visible_to(access)
             .select_related("area")
         )
+        record_reads(request.user, partnership, applications, AccessRecord.What.LISTED, "list")
     return render(
         request,
         "asb/list.html",
@@ -62,12 +57,12 @@ def application_list(request, partnership, access):
             "partnership": partnership,
             "access": access,
             "rows": services.worklist(applications),
-            "can_edit": can_edit(access),
+            "can_edit": access.can_manage_asb_case_reviews,
         },
     )
 
 
-@partnership_view(can_edit)
+@partnership_view("can_manage_asb_case_reviews")
 def application_create(request, partnership, access):
     return form_page(
         request,
@@ -83,7 +78,7 @@ def application_create(request, partnership, access):
 def _threshold_screen(request, partnership, access, application, decision_form=None):
     ruleset = services.rule_set_for(application)
     result = services.threshold_result(application, ruleset)
-    if decision_form is None and can_edit(access):
+    if decision_form is None and access.can_manage_asb_case_reviews:
         decision_form = DecisionForm(instance=application, partnership=partnership, result=result)
     complaints = list(application.complaints.select_related("agency"))
     return render(
@@ -99,15 +94,17 @@ def _threshold_screen(request, partnership, access, application, decision_form=N
             "clocks": services.clocks(application, ruleset),
             "recommendations": application.recommendations.select_related("owner"),
             "decision_form": decision_form,
-            "can_edit": can_edit(access),
+            "can_edit": access.can_manage_asb_case_reviews,
         },
     )
 
 
-@require_safe
 @partnership_view()
+@require_safe
 def application_detail(request, partnership, access, pk):
-    return _threshold_screen(request, partnership, access, _application(partnership, access, pk))
+    application = _application(partnership, access, pk)
+    record_reads(request.user, partnership, [application], AccessRecord.What.VIEWED, "threshold")
+    return _threshold_screen(request, partnership, access, application)
 
 
 @partnership_view()
@@ -200,8 +197,8 @@ def recommendation_edit(request, partnership, access, pk, item):
     )
 
 
-@require_safe
 @partnership_view()
+@require_safe
 def figures(request, partnership, access):
     year = published.chosen_year(partnership, request.GET.get("year"))
     return render(
@@ -218,8 +215,8 @@ def figures(request, partnership, access):
     )
 
 
-@require_safe
 @partnership_view()
+@require_safe
 def figures_csv(request, partnership, access):
     year = published.chosen_year(partnership, request.GET.get("year"))
     table = published.FiguresTable(partnership, published.annual_figures(partnership, year))

@@ -28,6 +28,9 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from cspmonitor.accounts.models import Classification
+
+# The calendar's callers (commands, reminders) name these through this module.
+from cspmonitor.accounts.permissions import EVERYTHING, OFFICIAL_ONLY, Clearance  # noqa: F401
 from cspmonitor.activity.models import TrainingCompliance
 from cspmonitor.periods import FinancialYear
 from cspmonitor.reviews import services as dhr_services
@@ -105,25 +108,6 @@ def duty(key: str) -> Duty:
         if candidate.key == key:
             return candidate
     raise LookupError(key)
-
-
-@dataclass(frozen=True)
-class Clearance:
-    """What a command or a reminder run may include, standing in for a person's `Access`."""
-
-    sensitive: bool
-
-    def can_see(self, classification: str) -> bool:
-        if classification == Classification.OFFICIAL:
-            return True
-        return self.sensitive and classification == Classification.OFFICIAL_SENSITIVE
-
-    def visible_classifications(self) -> list[str]:
-        return [value for value in Classification.values if self.can_see(value)]
-
-
-EVERYTHING = Clearance(sensitive=True)
-OFFICIAL_ONLY = Clearance(sensitive=False)
 
 
 @dataclass(frozen=True)
@@ -400,9 +384,8 @@ _SVD_LAW = "Police, Crime, Sentencing and Courts Act 2022 Part 2 Chapter 1 (Seri
 
 
 def _milestones(partnership, access) -> list[CalendarItem]:
-    milestones = SvdMilestone.objects.filter(
-        partnership=partnership, classification__in=access.visible_classifications()
-    ).select_related("partnership")
+    milestones = SvdMilestone.objects.filter(partnership=partnership).visible_to(access)
+    milestones = milestones.select_related("partnership")
     return [
         CalendarItem(
             key=f"{SVD}-{m.pk}",

@@ -16,7 +16,9 @@ from django.shortcuts import redirect, render
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 
+from cspmonitor.accounts.audit import record_reads
 from cspmonitor.accounts.models import Classification
+from cspmonitor.accounts.permissions import OFFICIAL_ONLY, download_clearance
 from cspmonitor.partnership.access import partnership_view
 from cspmonitor.reviews import services as review_services
 from cspmonitor.reviews.duties import exports, services
@@ -25,26 +27,27 @@ from cspmonitor.reviews.duties.models import CalendarSettings, ObligationOwner
 from cspmonitor.reviews.models import ReviewAccess
 
 
-def can_manage_calendar(access) -> bool:
-    """Who answers for each duty, and the facts its dates follow: administrators and officers."""
-    return access.can_edit_registry
-
-
 def _page(request, template, partnership, access, **context):
     return render(request, template, {"partnership": partnership, "access": access, **context})
 
 
 def _items(request, partnership, access, what: str, page: str) -> list[services.CalendarItem]:
-    """The calendar for this person today, logging each homicide review it shows."""
+    """The calendar for this person today (``access`` may be a narrower `services.Clearance`),
+    logging each homicide review it shows."""
     items = services.obligations_for(partnership, access, services.today())
     reviews = {item.record.pk: item.record for item in items if item.source == services.DHR}
     if reviews:
         review_services.record_access(list(reviews.values()), request.user, what, page)
+    # Other restricted deadlines (ASB case reviews) go to the restricted-record access log.
+    others = {
+        item.record for item in items if item.restricted and item.source != services.DHR and item.record
+    }
+    record_reads(request.user, partnership, others, what, page)
     return items
 
 
-@require_safe
 @partnership_view()
+@require_safe
 def calendar(request, partnership, access):
     today = services.today()
     items = _items(request, partnership, access, ReviewAccess.What.LISTED, "calendar")
@@ -59,7 +62,8 @@ def calendar(request, partnership, access):
         owners=services.owner_rows(partnership, access),
         facts=CalendarSettings.for_partnership(partnership),
         coming=services.not_yet_in_force(partnership),
-        can_manage=can_manage_calendar(access),
+        can_manage=access.can_manage_calendar,
+        may_download_restricted=access.can_see(Classification.OFFICIAL_SENSITIVE),
     )
 
 
@@ -71,21 +75,28 @@ def _download(body: bytes | str, content_type: str, filename: str) -> HttpRespon
     return response
 
 
-@require_safe
+def _download_name(partnership, clearance, extension: str) -> str:
+    name = exports.file_name(partnership, services.today(), extension)
+    if clearance is OFFICIAL_ONLY:
+        return name
+    return name.replace(f".{extension}", f"-official-sensitive.{extension}")
+
+
 @partnership_view()
+@require_safe
 def calendar_ics(request, partnership, access):
-    items = _items(request, partnership, access, ReviewAccess.What.DOWNLOADED, "calendar.ics")
-    filename = exports.file_name(partnership, services.today(), "ics")
+    clearance = download_clearance(request, access)
+    items = _items(request, partnership, clearance, ReviewAccess.What.DOWNLOADED, "calendar.ics")
+    filename = _download_name(partnership, clearance, "ics")
     return _download(exports.ics(partnership, items), "text/calendar; charset=utf-8", filename)
 
 
-@require_safe
 @partnership_view()
+@require_safe
 def calendar_csv(request, partnership, access):
-    items = _items(request, partnership, access, ReviewAccess.What.DOWNLOADED, "calendar.csv")
-    response = _download(
-        "", "text/csv; charset=utf-8", exports.file_name(partnership, services.today(), "csv")
-    )
+    clearance = download_clearance(request, access)
+    items = _items(request, partnership, clearance, ReviewAccess.What.DOWNLOADED, "calendar.csv")
+    response = _download("", "text/csv; charset=utf-8", _download_name(partnership, clearance, "csv"))
     csv.writer(response).writerows(exports.csv_rows(items))
     return response
 
@@ -96,7 +107,7 @@ def _form_page(request, partnership, access, form, *, title: str, caption: str =
     )
 
 
-@partnership_view(can_manage_calendar)
+@partnership_view("can_manage_calendar")
 def calendar_settings(request, partnership, access):
     form = CalendarSettingsForm(
         request.POST or None, instance=CalendarSettings.for_partnership(partnership), partnership=partnership
@@ -108,7 +119,7 @@ def calendar_settings(request, partnership, access):
     return _form_page(request, partnership, access, form, title="Change the calendar's settings")
 
 
-@partnership_view(can_manage_calendar)
+@partnership_view("can_manage_calendar")
 def owner_edit(request, partnership, access, key):
     try:
         duty = services.duty(key)
@@ -133,7 +144,7 @@ def owner_edit(request, partnership, access, key):
     )
 
 
-@partnership_view(can_manage_calendar)
+@partnership_view("can_manage_calendar")
 def mark_done(request, partnership, access, key, due):
     try:
         item = services.find_item(
