@@ -157,7 +157,8 @@ def _check_updates(sheet, partnership, organisation, quarter: Quarter, checked: 
                 else:
                     checked.updates.append(form)
             else:
-                row.form_errors(form, unreadable)
+                # The stand-in's own dates say nothing about this row's quarter.
+                row.form_errors(form, unreadable if action is not None else unreadable | {"period"})
         checked.errors += row.errors
 
 

@@ -7,7 +7,7 @@ from django import forms
 
 from cspmonitor.forms import DateField
 from cspmonitor.partnership.forms import GdsModelForm
-from cspmonitor.periods import FinancialYear, quarter_choices
+from cspmonitor.periods import FinancialYear, Quarter, quarter_choices
 from cspmonitor.plans.models import Action, Objective, Priority, ProgressUpdate
 
 
@@ -169,6 +169,21 @@ class ProgressUpdateForm(GdsModelForm):
             Field.textarea("narrative", rows=6),
             Field.textarea("evidence_links", rows=3),
         )
+
+    def clean_period(self) -> str:
+        """Refuse a quarter the action does not run in, naming the quarters it does."""
+        period = self.cleaned_data["period"]
+        action = self.instance.action
+        open_quarters = action.open_quarters()
+        if Quarter.parse(period) not in open_quarters:
+            first, last = open_quarters[0], open_quarters[-1]
+            span = first.label if first == last else f"{first.label} to {last.label}"
+            raise forms.ValidationError(
+                f"{action.reference} runs from {action.start_date:%-d %B %Y} to {action.runs_to:%-d %B %Y}, "
+                f"so it takes updates for {span} only; to report on it in {period}, extend the action "
+                "first (change its dates, or carry it into the year when the plan is refreshed)"
+            )
+        return period
 
     def validate_unique(self):
         # One update a quarter: a second for the same quarter replaces the first (see save).
