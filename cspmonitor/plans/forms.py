@@ -5,6 +5,7 @@ from __future__ import annotations
 from crispy_forms_gds.layout import Field, Layout
 from django import forms
 
+from cspmonitor.crime.models import Assessment
 from cspmonitor.forms import DateField
 from cspmonitor.partnership.forms import GdsModelForm
 from cspmonitor.periods import FinancialYear, Quarter, quarter_choices
@@ -39,8 +40,10 @@ class PriorityForm(GdsModelForm):
             "adopted_by",
             "evidence",
             "evidence_detail",
+            "assessment",
             "status",
             "retired_on",
+            "retirement_reason",
             "order",
         ]
         error_messages = {
@@ -52,6 +55,11 @@ class PriorityForm(GdsModelForm):
         super().__init__(*args, **kwargs)
         _organisations(self, "lead_organisation")
         self.fields["adopted_by"].queryset = self.partnership.groups.all()
+        self.fields["assessment"].queryset = Assessment.objects.filter(
+            partnership=self.partnership, status=Assessment.Status.DONE
+        )
+        self.fields["assessment"].label_from_instance = lambda a: f"Strategic assessment {a.year}"
+        self.fields["assessment"].label = "The strategic assessment it came from"
         _radios(self, "kind", "evidence", "status")
         self.helper.layout = Layout(
             Field.text("title"),
@@ -62,8 +70,10 @@ class PriorityForm(GdsModelForm):
             Field.select("adopted_by"),
             Field.radios("evidence"),
             Field.textarea("evidence_detail", rows=3),
+            Field.select("assessment"),
             Field.radios("status", inline=True),
             Field("retired_on"),
+            Field.textarea("retirement_reason", rows=3),
             Field.text("order", field_width=4),
         )
 

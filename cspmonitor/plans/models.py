@@ -61,6 +61,22 @@ class Plan(models.Model):
         "partnership.Group", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     summary = models.TextField(blank=True)
+    assessment = models.ForeignKey(
+        "crime.Assessment",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="plans",
+        help_text="The strategic assessment the plan rests on, when it is held here.",
+    )
+    started_from = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The plan this one took its continuing priorities and unfinished actions from.",
+    )
 
     history = HistoricalRecords()
 
@@ -69,6 +85,9 @@ class Plan(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("plans:plan", args=[self.partnership.slug, self.pk])
 
     @property
     def period(self) -> str:
@@ -92,6 +111,12 @@ class PlanRefresh(models.Model):
     year = models.CharField(max_length=7, help_text="The financial year refreshed, like 2022-23.")
     refreshed_on = models.DateField()
     summary = models.TextField()
+    carried: models.ManyToManyField = models.ManyToManyField(
+        "Action",
+        blank=True,
+        related_name="carried_by",
+        help_text="Unfinished actions carried into the year, each extended to run through it.",
+    )
 
     class Meta:
         ordering = ["year"]
@@ -106,10 +131,11 @@ class PriorityQuerySet(models.QuerySet["Priority"]):
         return self.filter(plan__partnership=partnership)
 
     def in_year(self, year: FinancialYear) -> PriorityQuerySet:
-        """Priorities in force at some point in ``year``."""
+        """Priorities in force at some point in ``year`` (one retired on a day is no longer in force
+        from that day, so one retired on 1 April has no part in the year that day starts)."""
         return self.filter(
             models.Q(adopted_on__isnull=True) | models.Q(adopted_on__lte=year.end),
-            models.Q(retired_on__isnull=True) | models.Q(retired_on__gte=year.start),
+            models.Q(retired_on__isnull=True) | models.Q(retired_on__gt=year.start),
             plan__first_year__lte=year.first_year,
         ).filter(plan__first_year__gt=year.first_year - models.F("plan__years"))
 
@@ -159,6 +185,11 @@ class Priority(models.Model):
     )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.ACTIVE)
     retired_on = models.DateField(null=True, blank=True)
+    retirement_reason = models.TextField(
+        "why it was retired",
+        blank=True,
+        help_text="The evidence for retiring it, such as a refresh's review.",
+    )
     order = models.PositiveSmallIntegerField(default=0)
 
     history = HistoricalRecords()
