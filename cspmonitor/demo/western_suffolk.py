@@ -199,3 +199,6 @@ USERS = [
     ),
     ("scrutiny@western-suffolk.example", "Sam", "Scrutiny", Role.VIEWER, "West Suffolk Council", False),
 ]
+
+#: The year the demo's pages open on: its 2022/23 annual report is the one being prepared.
+YEAR_IN_VIEW = "2022-23"

@@ -18,17 +18,9 @@ from cspmonitor.plans.models import Action, Objective, Priority, ProgressUpdate,
 RAG_COLUMNS = [(Rag.RED, "Red"), (Rag.AMBER, "Amber"), (Rag.GREEN, "Green"), ("", "Not rated")]
 
 
-def latest_quarter(partnership) -> Quarter:
-    """The latest quarter with progress updates (what people most likely want), or this quarter."""
-    periods = ProgressUpdate.objects.filter(
-        action__objective__priority__plan__partnership=partnership
-    ).values_list("period", flat=True)
-    latest = max(periods, default=None)
-    return Quarter.parse(latest) if latest else Quarter.containing(timezone.localdate())
-
-
 def default_year(partnership) -> FinancialYear:
-    return latest_quarter(partnership).year
+    """The partnership's year in view: every page opens on it."""
+    return partnership.year()
 
 
 def chosen_year(partnership, text: str | None) -> FinancialYear:
@@ -213,4 +205,20 @@ def chosen_quarter(partnership, text: str | None) -> Quarter:
             return Quarter.parse(text.replace("-Q", " Q"))
         except PeriodError:
             pass
-    return latest_quarter(partnership)
+    return quarter_in_view(partnership)
+
+
+def quarter_in_view(partnership) -> Quarter:
+    """The quarter pages open on: the latest with updates in the year in view; else, in that
+    year, the quarter just ended (or its last quarter, for a past year, or its first)."""
+    year = partnership.year()
+    periods = ProgressUpdate.objects.filter(
+        action__objective__priority__plan__partnership=partnership, period__startswith=year.label
+    ).values_list("period", flat=True)
+    latest = max(periods, default=None)
+    if latest:
+        return Quarter.parse(latest)
+    ended = Quarter.containing(timezone.localdate()).previous()
+    if ended.year == year:
+        return ended
+    return year.quarters()[-1] if year.end < timezone.localdate() else year.quarters()[0]

@@ -38,6 +38,7 @@ def _form(partnership, access, data=None) -> GenerateForm:
     )
     return GenerateForm(
         data,
+        initial={"year": partnership.year().label},  # the year in view
         years=[year.label for year in years],
         quarters=quarters,
         assessed_years=sorted(set(assessed.values_list("year", flat=True))),
