@@ -68,6 +68,16 @@ MATRIX = {
     "return_template_police":     (302, 200, 200, 200, 403, 403, 404),
     "return_template_council":    (302, 200, 200, 403, 403, 403, 404),
     "return_upload_police":       (302, 405, 405, 405, 403, 403, 404),
+    "return_confirm_police":      (302, 302, 302, 302, 403, 403, 404),
+    "return_withdraw_police":     (302, 405, 405, 405, 403, 403, 404),
+    "output_delete_police":       (302, 200, 200, 200, 403, 403, 404),
+    "output_delete_council":      (302, 200, 200, 403, 403, 403, 404),
+    "plans":                      (302, 200, 200, 200, 200, 200, 404),
+    "plan":                       (302, 200, 200, 200, 200, 200, 404),
+    "plan_create":                (302, 200, 200, 403, 403, 403, 404),
+    "plan_edit":                  (302, 200, 200, 403, 403, 403, 404),
+    "plan_refresh":               (302, 200, 200, 403, 403, 403, 404),
+    "year_in_view":               (302, 405, 405, 403, 403, 403, 404),
 }
 # fmt: on
 
@@ -102,6 +112,11 @@ def _url(name: str, partnership) -> str:
         "update_create_police": reverse("plans:update_create", args=[slug, police_action.pk]),
         "update_create_council": reverse("plans:update_create", args=[slug, council_action.pk]),
         "action_history_police": reverse("plans:action_history", args=[slug, police_action.pk]),
+        "plans": reverse("plans:plans", args=[slug]),
+        "plan": prevent.plan.get_absolute_url(),
+        "plan_create": reverse("plans:plan_create", args=[slug]),
+        "plan_edit": reverse("plans:plan_edit", args=[slug, prevent.plan.pk]),
+        "plan_refresh": reverse("plans:plan_refresh", args=[slug, prevent.plan.pk, "2023-24"]),
     }
     police = orgs.get(name="Suffolk Constabulary")
     council = orgs.get(name="West Suffolk Council")
@@ -126,6 +141,14 @@ def _url(name: str, partnership) -> str:
         "return_template_police": reverse("activity:return_template", args=[slug, police.pk, quarter]),
         "return_template_council": reverse("activity:return_template", args=[slug, council.pk, quarter]),
         "return_upload_police": reverse("activity:return_upload", args=[slug, police.pk, quarter]),
+        "return_confirm_police": reverse("activity:return_confirm", args=[slug, police.pk, quarter]),
+        "return_withdraw_police": reverse("activity:return_withdraw", args=[slug, police.pk, quarter]),
+        "output_delete_police": reverse(
+            "activity:output_delete", args=[slug, "campaigns", police_campaign.pk]
+        ),
+        "output_delete_council": reverse(
+            "activity:output_delete", args=[slug, "training", council_training.pk]
+        ),
     }
     if name in plan:
         return plan[name]
@@ -137,6 +160,7 @@ def _url(name: str, partnership) -> str:
         "cookies": reverse("cookies"),
         "overview": reverse("partnership:overview", args=[slug]),
         "districts_geojson": reverse("partnership:districts_geojson", args=[slug]),
+        "year_in_view": reverse("partnership:year_in_view", args=[slug]),
         "organisation_create": reverse("partnership:organisation_create", args=[slug]),
         "organisation_edit_police": reverse(
             "partnership:organisation_edit", args=[slug, orgs.get(name="Suffolk Constabulary").pk]

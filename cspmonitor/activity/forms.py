@@ -50,7 +50,8 @@ OVERRIDES: dict[tuple[str, str], dict[str, str]] = {
 
 def output_fields(model: type[Output]) -> list[str]:
     """The form fields of ``model``: shared fields first, the kind's own, then notes."""
-    shared = {"id", *LEADING_FIELDS, *TRAILING_FIELDS}
+    # partner_return says which upload brought the output in: set by the upload, never typed.
+    shared = {"id", "partner_return", *LEADING_FIELDS, *TRAILING_FIELDS}
     own = [f.name for f in model._meta.get_fields() if f.concrete and f.name not in shared]
     return LEADING_FIELDS + own + TRAILING_FIELDS
 

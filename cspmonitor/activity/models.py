@@ -8,8 +8,11 @@ classification. Counts only: no personal data is recorded here.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from cspmonitor.accounts.classified import ClassifiedQuerySet
 from cspmonitor.accounts.models import Classification
@@ -25,6 +28,47 @@ class OutputQuerySet(ClassifiedQuerySet):
 
     def in_quarter(self, quarter: Quarter):
         return self.filter(period_end__gte=quarter.start, period_end__lte=quarter.end)
+
+
+class PartnerReturn(models.Model):
+    """One partner's return for one quarter. Its outputs are replaced, never added again, each
+    time the return is uploaded; a second upload that would change them waits as ``pending``
+    until the partner has seen what changes and confirmed."""
+
+    organisation = models.ForeignKey(
+        "partnership.Organisation", on_delete=models.CASCADE, related_name="returns"
+    )
+    quarter = models.CharField(max_length=10, help_text="Like 2022-23 Q1.")
+    uploads = models.PositiveIntegerField(default=0, help_text="How many times it has been applied.")
+    uploaded_at = models.DateTimeField(null=True, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    pending_file = models.BinaryField(null=True, blank=True)
+    pending_at = models.DateTimeField(null=True, blank=True)
+    pending_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "quarter"], name="one_return_a_quarter")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} return for {self.quarter}"
+
+    def outputs(self) -> list[Output]:
+        """Every output the return brought in, of every kind."""
+        return [o for model in OUTPUT_KINDS for o in model.objects.filter(partner_return=self)]
+
+    def hold(self, data: bytes, user) -> None:
+        self.pending_file, self.pending_at, self.pending_by = data, timezone.now(), user
+        self.save(update_fields=["pending_file", "pending_at", "pending_by"])
+
+    def release(self) -> None:
+        self.pending_file, self.pending_at, self.pending_by = None, None, None
+        self.save(update_fields=["pending_file", "pending_at", "pending_by"])
 
 
 class Output(models.Model):
@@ -50,8 +94,18 @@ class Output(models.Model):
         max_length=20, choices=Classification.choices, default=Classification.OFFICIAL
     )
     notes = models.TextField(blank=True)
+    partner_return = models.ForeignKey(
+        "activity.PartnerReturn",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The uploaded return this output came from; uploading the return again replaces it.",
+    )
 
     objects = OutputQuerySet.as_manager()
+    # Corrections and deletions on the web keep every earlier version (who, what, when).
+    history = HistoricalRecords(inherit=True)
 
     class Meta:
         abstract = True

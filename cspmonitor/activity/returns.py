@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import IntegerField, Max
+from django.db.models import IntegerField
 from django.utils import timezone
 
 from cspmonitor.activity.forms import output_form
-from cspmonitor.activity.models import OUTPUT_KINDS, Event, Output, SupportService
+from cspmonitor.activity.models import OUTPUT_KINDS, Event, Output, PartnerReturn, SupportService
 from cspmonitor.periods import FinancialYear, PeriodError, Quarter, quarter_choices
 from cspmonitor.plans import services
 from cspmonitor.plans.models import Action, ProgressUpdate
@@ -47,26 +47,21 @@ def return_quarters(partnership) -> list[tuple[str, str]]:
     ]
 
 
-def default_quarter(choices: list[tuple[str, str]]) -> str:
-    """The quarter just ended (returns are made after the quarter), else the latest offered."""
-    wanted = quarter_slug(Quarter.containing(timezone.localdate()).previous())
+def default_quarter(choices: list[tuple[str, str]], year: FinancialYear | None = None) -> str:
+    """The quarter just ended (returns are made after the quarter) when it lies in ``year`` (the
+    year in view), else that year's last quarter begun, else the latest offered."""
+    today = timezone.localdate()
+    wanted = Quarter.containing(today).previous()
+    if year is not None and wanted.year != year:
+        begun = [q for q in year.quarters() if q.start <= today]
+        wanted = begun[-1] if begun else year.quarters()[0]
     slugs = [value for value, _label in choices]
-    return wanted if wanted in slugs else slugs[-1]
-
-
-def latest_output_year(partnership, access) -> FinancialYear | None:
-    """The latest financial year with an output ``access`` may see."""
-    ends = [
-        model.objects.for_partnership(partnership).visible_to(access).aggregate(end=Max("period_end"))["end"]
-        for model in OUTPUT_KINDS
-    ]
-    ends = [end for end in ends if end is not None]
-    return FinancialYear.containing(max(ends)) if ends else None
+    return quarter_slug(wanted) if quarter_slug(wanted) in slugs else slugs[-1]
 
 
 def year_choices(partnership, access, asked: str | None) -> tuple[list[FinancialYear], FinancialYear]:
     """The years the outputs page offers and the one shown: ``asked`` (like 2022-23) when it
-    reads as a year, else the latest year with outputs, else the year containing today."""
+    reads as a year, else the partnership's year in view."""
     years = plan_years(partnership)
     chosen = None
     if asked:
@@ -74,9 +69,7 @@ def year_choices(partnership, access, asked: str | None) -> tuple[list[Financial
             chosen = FinancialYear.parse(asked)
         except PeriodError:
             chosen = None
-    chosen = (
-        chosen or latest_output_year(partnership, access) or FinancialYear.containing(timezone.localdate())
-    )
+    chosen = chosen or partnership.year()
     return sorted({*years, chosen}), chosen
 
 
@@ -172,6 +165,10 @@ class QuarterlyReturn:
     quarter: Quarter
     actions: list[ActionLine]
     outputs: list[KindGroup]
+    #: (kind, count) of the organisation's outputs in the quarter the viewer may not see: a
+    #: partner lead sees that its OFFICIAL-SENSITIVE rows were received, never what they hold.
+    withheld: list[tuple[str, int]] = field(default_factory=list)
+    record: PartnerReturn | None = None
 
     @property
     def slug(self) -> str:
@@ -211,9 +208,40 @@ def quarterly_return(partnership, access, organisation, quarter: Quarter) -> Qua
         )
         for model in OUTPUT_KINDS
     ]
+    withheld = [
+        (model.kind_label, count) for model, count in _withheld(partnership, access, organisation, quarter)
+    ]
     return QuarterlyReturn(
         organisation=organisation,
         quarter=quarter,
         actions=[ActionLine(action, updates.get(action.pk)) for action in actions],
         outputs=outputs,
+        withheld=[(label, count) for label, count in withheld if count],
+        record=PartnerReturn.objects.filter(organisation=organisation, quarter=quarter.label).first(),
     )
+
+
+def _hidden_own(model, partnership, access, organisation, quarter: Quarter):
+    """The organisation's own outputs of ``model`` in the quarter that ``access`` may not see."""
+    return (
+        model.objects.for_partnership(partnership)
+        .filter(organisation=organisation)
+        .exclude(classification__in=access.visible_classifications())
+        .in_quarter(quarter)
+    )
+
+
+def _withheld(partnership, access, organisation, quarter: Quarter):
+    for model in OUTPUT_KINDS:
+        yield model, _hidden_own(model, partnership, access, organisation, quarter).count()
+
+
+def withdraw_withheld(partnership, access, organisation, quarter: Quarter) -> int:
+    """Delete the organisation's own outputs in the quarter that ``access`` may not see (the
+    caller has checked that ``access`` acts for the organisation); the history keeps them."""
+    withdrawn = 0
+    for model in OUTPUT_KINDS:
+        for output in _hidden_own(model, partnership, access, organisation, quarter):
+            output.delete()
+            withdrawn += 1
+    return withdrawn

@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import transaction
+from django.core.files.base import ContentFile
 
 from cspmonitor.accounts.models import Classification
+from cspmonitor.activity import returns_replace
 from cspmonitor.activity.forms import OutputForm, output_form
 from cspmonitor.activity.models import OUTPUT_KINDS, Output
 from cspmonitor.activity.returns import actions_led
@@ -157,7 +158,8 @@ def _check_updates(sheet, partnership, organisation, quarter: Quarter, checked: 
                 else:
                     checked.updates.append(form)
             else:
-                row.form_errors(form, unreadable)
+                # The stand-in's own dates say nothing about this row's quarter.
+                row.form_errors(form, unreadable if action is not None else unreadable | {"period"})
         checked.errors += row.errors
 
 
@@ -299,6 +301,11 @@ class UploadResult:
     updates: int = 0
     outputs: int = 0
     unchanged: int = 0
+    #: Outputs an earlier upload of the return brought in that this one removed, or kept as they were.
+    removed: int = 0
+    kept: int = 0
+    #: A second upload that would change the return waits for the partner to confirm it.
+    pending: bool = False
 
     @property
     def message(self) -> str:
@@ -308,35 +315,60 @@ class UploadResult:
         message = f"{count(self.updates, 'update')} and {count(self.outputs, 'output')} saved"
         if self.unchanged:
             message += f"; {count(self.unchanged, 'update')} already saved and unchanged"
+        if self.removed:
+            message += f"; {count(self.removed, 'output')} from the earlier upload removed"
+        if self.kept:
+            message += f"; {count(self.kept, 'output')} already saved and unchanged"
         return message[0].upper() + message[1:]
 
 
-@transaction.atomic
-def apply_return(checked: CheckedReturn, user) -> UploadResult:
+def apply_return(checked: CheckedReturn, user, partner_return) -> UploadResult:
     """Save a checked return whole: updates replace the quarter's earlier ones and set each
-    action's status; outputs are added."""
-    if checked.errors:
-        raise ValueError("A return with problems cannot be applied")
-    for form in checked.updates:
-        form.instance.written_by = user
-        form.save()
-    for output_form_ in checked.outputs:
-        output_form_.save()
+    action's status; the outputs replace those the return brought in before (``returns_replace``)."""
+    replaced = returns_replace.apply(checked, partner_return, user)
     return UploadResult(
-        updates=len(checked.updates), outputs=len(checked.outputs), unchanged=checked.unchanged
+        updates=len(checked.updates),
+        outputs=len(replaced.add),
+        unchanged=checked.unchanged,
+        removed=len(replaced.remove),
+        kept=len(replaced.keep),
     )
 
 
-def upload_return(file, *, partnership, organisation, quarter: Quarter, user) -> UploadResult:
-    """Open, check and (only when every row is right) apply an uploaded return."""
+def _read(file, *, partnership, organisation, quarter: Quarter) -> CheckedReturn:
     try:
         workbook = open_workbook(file)
     except ReturnFileError as error:
-        return UploadResult(errors=[str(error)])
+        return CheckedReturn(errors=[str(error)])
     try:
-        checked = check_return(workbook, partnership=partnership, organisation=organisation, quarter=quarter)
+        return check_return(workbook, partnership=partnership, organisation=organisation, quarter=quarter)
     finally:
         workbook.close()
+
+
+def upload_return(file, *, partnership, organisation, quarter: Quarter, user) -> UploadResult:
+    """Open, check and (only when every row is right) apply an uploaded return. Uploading a
+    return again that would change its outputs is held (``pending``) for the partner to confirm."""
+    checked = _read(file, partnership=partnership, organisation=organisation, quarter=quarter)
     if checked.errors:
         return UploadResult(errors=checked.errors)
-    return apply_return(checked, user)
+    partner_return = returns_replace.the_return(organisation, quarter)
+    if partner_return.uploads and returns_replace.change(checked, partner_return).changes_anything:
+        file.seek(0)  # read whole once already, within the size allowed
+        partner_return.hold(file.read(), user)
+        return UploadResult(pending=True)
+    return apply_return(checked, user, partner_return)
+
+
+def pending_change(partner_return, *, partnership) -> tuple[CheckedReturn, returns_replace.Change | None]:
+    """The held upload checked again (the plan may have moved on) and what it would change."""
+    quarter = Quarter.parse(partner_return.quarter)
+    checked = _read(
+        ContentFile(bytes(partner_return.pending_file or b""), name="return.xlsx"),
+        partnership=partnership,
+        organisation=partner_return.organisation,
+        quarter=quarter,
+    )
+    if checked.errors:
+        return checked, None
+    return checked, returns_replace.change(checked, partner_return)

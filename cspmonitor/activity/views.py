@@ -11,8 +11,8 @@ from django.views.decorators.http import require_POST, require_safe
 
 from cspmonitor.activity import returns
 from cspmonitor.activity.forms import ReturnChoiceForm, ReturnUploadForm, output_form
-from cspmonitor.activity.models import Output, SupportService, output_kind
-from cspmonitor.activity.returns_upload import upload_return
+from cspmonitor.activity.models import Output, PartnerReturn, SupportService, output_kind
+from cspmonitor.activity.returns_upload import apply_return, pending_change, upload_return
 from cspmonitor.activity.returns_workbook import CONTENT_TYPE, build_workbook, filename
 from cspmonitor.partnership.access import partnership_view
 from cspmonitor.periods import FinancialYear, PeriodError, Quarter
@@ -90,15 +90,39 @@ def output_create(request, partnership, access, kind):
     return _edit_output(request, partnership, access, _kind(kind), None)
 
 
-@partnership_view()
-def output_edit(request, partnership, access, kind, pk):
-    model = _kind(kind)
-    output = get_object_or_404(model.objects.for_partnership(partnership), pk=pk)
+def _own_output(partnership, access, kind, pk) -> Output:
+    output = get_object_or_404(_kind(kind).objects.for_partnership(partnership), pk=pk)
     if not access.can_see(output.classification):
         raise Http404("No such output")
     if not access.acts_for(output.organisation_id):
         raise PermissionDenied
-    return _edit_output(request, partnership, access, model, output)
+    return output
+
+
+@partnership_view()
+def output_edit(request, partnership, access, kind, pk):
+    output = _own_output(partnership, access, kind, pk)
+    return _edit_output(request, partnership, access, type(output), output)
+
+
+@partnership_view()
+def output_delete(request, partnership, access, kind, pk):
+    output = _own_output(partnership, access, kind, pk)
+    came_from = _from_return(request, partnership, access)
+    if came_from:
+        organisation, quarter = came_from
+        back = reverse(
+            "activity:return", args=[partnership.slug, organisation.pk, returns.quarter_slug(quarter)]
+        )
+    else:
+        year = FinancialYear.containing(output.period_end)
+        back = reverse("activity:outputs", args=[partnership.slug]) + f"?year={year}"
+    if request.method == "POST":
+        output.delete()  # the history keeps its last version, and who deleted it
+        messages.success(request, f"“{output.headline()}” was deleted.")
+        return redirect(back)
+    context = {"partnership": partnership, "output": output, "back": back}
+    return render(request, "activity/output_delete.html", context)
 
 
 @partnership_view("can_record_activity")
@@ -109,7 +133,7 @@ def returns_start(request, partnership, access):
         request.GET or None,
         organisations=access.organisations_acted_for(partnership),
         quarters=quarters,
-        initial={"quarter": returns.default_quarter(quarters)},
+        initial={"quarter": returns.default_quarter(quarters, partnership.year())},
     )
     if form.is_valid():
         return redirect(
@@ -172,6 +196,10 @@ def return_upload(request, partnership, access, org, quarter):
             quarter=period,
             user=request.user,
         )
+        if result.pending:
+            return redirect(
+                "activity:return_confirm", partnership.slug, organisation.pk, returns.quarter_slug(period)
+            )
         if not result.errors:
             messages.success(request, result.message)
             return redirect(
@@ -180,3 +208,36 @@ def return_upload(request, partnership, access, org, quarter):
         for error in result.errors:
             form.add_error("file", error)
     return _return_page(request, partnership, access, organisation, period, form, status=400)
+
+
+@partnership_view("can_record_activity")
+def return_confirm(request, partnership, access, org, quarter):
+    """What a second upload of a return changes; the partner replaces the return or keeps it."""
+    organisation, period = _the_return(partnership, access, org, quarter)
+    back = reverse("activity:return", args=[partnership.slug, organisation.pk, returns.quarter_slug(period)])
+    record = PartnerReturn.objects.filter(organisation=organisation, quarter=period.label).first()
+    if record is None or record.pending_file is None:
+        return redirect(back)
+    checked, change = pending_change(record, partnership=partnership)
+    if request.method == "POST":
+        if request.POST.get("decision") == "apply" and change is not None:
+            messages.success(request, apply_return(checked, request.user, record).message)
+        else:
+            record.release()
+            messages.info(request, "The new upload was discarded; the return stays as it was.")
+        return redirect(back)
+    context = {"partnership": partnership, "record": record, "change": change, "errors": checked.errors}
+    context["back"] = back
+    return render(request, "activity/return_confirm.html", context)
+
+
+@partnership_view("can_record_activity")
+@require_POST
+def return_withdraw(request, partnership, access, org, quarter):
+    """Withdraw the partner's own OFFICIAL-SENSITIVE outputs for the quarter, which it cannot see."""
+    organisation, period = _the_return(partnership, access, org, quarter)
+    withdrawn = returns.withdraw_withheld(partnership, access, organisation, period)
+    messages.success(
+        request, f"{withdrawn} OFFICIAL-SENSITIVE output{'' if withdrawn == 1 else 's'} withdrawn."
+    )
+    return redirect("activity:return", partnership.slug, organisation.pk, returns.quarter_slug(period))

@@ -17,6 +17,7 @@ from cspmonitor.crime.models import Assessment, financial_year_months
 from cspmonitor.crime.presentation import AssessmentPage
 from cspmonitor.crime.services import crime_store
 from cspmonitor.partnership.access import partnership_view
+from cspmonitor.plans.planning import regulation_5_for
 
 
 def _years_held(partnership) -> list[str]:
@@ -102,11 +103,10 @@ def _assessment(
 def assessment_detail(request, partnership, access, pk):
     assessment = _assessment(request, partnership, access, pk, "assessment")
     page = AssessmentPage(assessment.result) if assessment.status == Assessment.Status.DONE else None
-    return render(
-        request,
-        "crime/assessment.html",
-        {"partnership": partnership, "access": access, "assessment": assessment, "page": page},
-    )
+    context = {"partnership": partnership, "access": access, "assessment": assessment, "page": page}
+    if page is not None:
+        context["regulation_5"] = regulation_5_for(assessment)
+    return render(request, "crime/assessment.html", context)
 
 
 @partnership_view()

@@ -55,6 +55,13 @@ def load_western_suffolk() -> Partnership:
     partnership, _ = Partnership.objects.update_or_create(
         slug=ws.SLUG,
         defaults={"name": ws.NAME, "short_name": ws.SHORT_NAME, "description": ws.DESCRIPTION},
+        # Chosen once: loading the demo again leaves an officer's later choice alone.
+        create_defaults={
+            "name": ws.NAME,
+            "short_name": ws.SHORT_NAME,
+            "description": ws.DESCRIPTION,
+            "year_in_view": ws.YEAR_IN_VIEW,
+        },
     )
     for area_name, area_kind, code in ws.AREAS:
         Area.objects.update_or_create(

@@ -197,3 +197,6 @@ USERS = [
 # The site administrator (email, first name, last name): runs the Django admin for every
 # partnership the site holds, and is a member of none, so sees no partnership's pages.
 SITE_ADMINISTRATOR = ("site.admin@csp-monitor.example", "Sian", "Siteadmin")
+
+#: The year the demo's pages open on: its 2022/23 annual report is the one being prepared.
+YEAR_IN_VIEW = "2022-23"

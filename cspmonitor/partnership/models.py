@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from cspmonitor.accounts.classified import ClassifiedQuerySet
 from cspmonitor.accounts.models import Classification
+from cspmonitor.periods import FinancialYear, PeriodError
 
 
 class Partnership(models.Model):
@@ -17,6 +18,12 @@ class Partnership(models.Model):
     short_name = models.CharField(max_length=30, blank=True, help_text="For example WSCSP.")
     slug = models.SlugField(unique=True)
     description = models.TextField(blank=True)
+    year_in_view = models.CharField(
+        max_length=7,
+        blank=True,
+        help_text="The financial year every page opens on, like 2022-23, while its report is prepared; "
+        "blank for the current financial year.",
+    )
 
     class Meta:
         ordering = ["name"]
@@ -26,6 +33,15 @@ class Partnership(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("partnership:overview", args=[self.slug])
+
+    def year(self) -> FinancialYear:
+        """The year in view: the one chosen, else the current financial year."""
+        if self.year_in_view:
+            try:
+                return FinancialYear.parse(self.year_in_view)
+            except PeriodError:
+                pass  # a value saved before validation, or by hand: fall back, never fail a page
+        return FinancialYear.containing(timezone.localdate())
 
     def police_uk_forces(self) -> list[str]:
         """The police.uk forces whose data cover the partnership."""

@@ -1,11 +1,12 @@
 from django.urls import path
 
-from cspmonitor.partnership import views
+from cspmonitor.partnership import views, year_views
 
 app_name = "partnership"
 
 urlpatterns = [
     path("<slug:slug>/", views.overview, name="overview"),
+    path("<slug:slug>/year-in-view/", year_views.year_in_view, name="year_in_view"),
     path("<slug:slug>/districts.geojson", views.districts_geojson, name="districts_geojson"),
     path("<slug:slug>/organisations/new/", views.organisation_create, name="organisation_create"),
     path("<slug:slug>/organisations/<int:pk>/edit/", views.organisation_edit, name="organisation_edit"),

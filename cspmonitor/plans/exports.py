@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from typing import IO, Any
 
 from django.db import models
@@ -17,6 +18,7 @@ from django.utils import timezone
 
 from cspmonitor.activity.models import OUTPUT_KINDS, Output
 from cspmonitor.periods import FinancialYear
+from cspmonitor.plans import standing
 from cspmonitor.plans.models import Action, Objective, Priority, ProgressUpdate
 
 Column = tuple[str, Callable[[Any], Any]]
@@ -72,30 +74,45 @@ def _display(name: str) -> Callable[[Any], str]:
     return lambda record: getattr(record, f"get_{name}_display")()
 
 
+@dataclass
+class _PriorityInYear:
+    """A priority as it stood in the year: one retired in a later year was still active then."""
+
+    priority: Priority
+    retired_on: dt.date | None
+
+    @property
+    def status(self) -> str:
+        return "Retired" if self.retired_on else "Active"
+
+
 class PriorityTable(Table):
     slug = "priorities"
     columns = [
-        ("Order", lambda p: p.order),
-        ("Priority", lambda p: p.title),
-        ("Kind", _display("kind")),
-        ("Description", lambda p: p.description),
-        ("Lead organisation", lambda p: p.lead_organisation),
-        ("Adopted on", lambda p: p.adopted_on),
-        ("Adopted by", lambda p: p.adopted_by),
-        ("Evidence", _display("evidence")),
-        ("Evidence detail", lambda p: p.evidence_detail),
-        ("Status", _display("status")),
+        ("Order", lambda p: p.priority.order),
+        ("Priority", lambda p: p.priority.title),
+        ("Kind", lambda p: p.priority.get_kind_display()),
+        ("Description", lambda p: p.priority.description),
+        ("Lead organisation", lambda p: p.priority.lead_organisation),
+        ("Adopted on", lambda p: p.priority.adopted_on),
+        ("Adopted by", lambda p: p.priority.adopted_by),
+        ("Evidence", lambda p: p.priority.get_evidence_display()),
+        ("Evidence detail", lambda p: p.priority.evidence_detail),
+        ("Status", lambda p: p.status),
         ("Retired on", lambda p: p.retired_on),
-        ("Plan", lambda p: p.plan),
+        ("Plan", lambda p: p.priority.plan),
     ]
 
     def records(self):
-        return (
+        priorities = (
             Priority.objects.for_partnership(self.partnership)
             .in_year(self.year)
             .select_related("plan", "lead_organisation", "adopted_by")
             .order_by("plan__first_year", "order", "title")
         )
+        for priority in priorities:
+            retired = priority.retired_on
+            yield _PriorityInYear(priority, retired if retired and retired <= self.year.end else None)
 
 
 class ObjectiveTable(Table):
@@ -117,29 +134,32 @@ class ObjectiveTable(Table):
 
 
 class ActionTable(Table):
+    """Actions as they stood in the year (``standing``), not as the latest update left them."""
+
     slug = "actions"
     columns = [
-        ("Reference", lambda a: a.reference),
-        ("Action", lambda a: a.title),
-        ("Priority", lambda a: a.objective.priority),
-        ("Objective", lambda a: a.objective),
-        ("Description", lambda a: a.description),
-        ("Lead organisation", lambda a: a.lead_organisation),
-        ("Owner", lambda a: a.owner),
-        ("Start date", lambda a: a.start_date),
-        ("Due date", lambda a: a.due_date),
+        ("Reference", lambda s: s.action.reference),
+        ("Action", lambda s: s.action.title),
+        ("Priority", lambda s: s.action.objective.priority),
+        ("Objective", lambda s: s.action.objective),
+        ("Description", lambda s: s.action.description),
+        ("Lead organisation", lambda s: s.action.lead_organisation),
+        ("Owner", lambda s: s.action.owner),
+        ("Start date", lambda s: s.action.start_date),
+        ("Due date", lambda s: s.due),
         ("Status", _display("status")),
         ("RAG rating", _display("rag")),
-        ("Reason for the RAG rating", lambda a: a.rag_reason),
+        ("Reason for the RAG rating", lambda s: s.rag_reason),
     ]
 
     def records(self):
-        return (
+        actions = (
             Action.objects.for_partnership(self.partnership)
             .in_year(self.year)
             .select_related("objective__priority", "lead_organisation")
             .order_by("objective__priority__order", "objective__order", "reference")
         )
+        return standing.in_year(actions, self.year)
 
 
 class UpdateTable(Table):

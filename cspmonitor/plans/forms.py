@@ -5,9 +5,10 @@ from __future__ import annotations
 from crispy_forms_gds.layout import Field, Layout
 from django import forms
 
+from cspmonitor.crime.models import Assessment
 from cspmonitor.forms import DateField
 from cspmonitor.partnership.forms import GdsModelForm
-from cspmonitor.periods import FinancialYear, quarter_choices
+from cspmonitor.periods import FinancialYear, Quarter, quarter_choices
 from cspmonitor.plans.models import Action, Objective, Priority, ProgressUpdate
 
 
@@ -39,8 +40,10 @@ class PriorityForm(GdsModelForm):
             "adopted_by",
             "evidence",
             "evidence_detail",
+            "assessment",
             "status",
             "retired_on",
+            "retirement_reason",
             "order",
         ]
         error_messages = {
@@ -52,6 +55,11 @@ class PriorityForm(GdsModelForm):
         super().__init__(*args, **kwargs)
         _organisations(self, "lead_organisation")
         self.fields["adopted_by"].queryset = self.partnership.groups.all()
+        self.fields["assessment"].queryset = Assessment.objects.filter(
+            partnership=self.partnership, status=Assessment.Status.DONE
+        )
+        self.fields["assessment"].label_from_instance = lambda a: f"Strategic assessment {a.year}"
+        self.fields["assessment"].label = "The strategic assessment it came from"
         _radios(self, "kind", "evidence", "status")
         self.helper.layout = Layout(
             Field.text("title"),
@@ -62,8 +70,10 @@ class PriorityForm(GdsModelForm):
             Field.select("adopted_by"),
             Field.radios("evidence"),
             Field.textarea("evidence_detail", rows=3),
+            Field.select("assessment"),
             Field.radios("status", inline=True),
             Field("retired_on"),
+            Field.textarea("retirement_reason", rows=3),
             Field.text("order", field_width=4),
         )
 
@@ -169,6 +179,21 @@ class ProgressUpdateForm(GdsModelForm):
             Field.textarea("narrative", rows=6),
             Field.textarea("evidence_links", rows=3),
         )
+
+    def clean_period(self) -> str:
+        """Refuse a quarter the action does not run in, naming the quarters it does."""
+        period = self.cleaned_data["period"]
+        action = self.instance.action
+        open_quarters = action.open_quarters()
+        if Quarter.parse(period) not in open_quarters:
+            first, last = open_quarters[0], open_quarters[-1]
+            span = first.label if first == last else f"{first.label} to {last.label}"
+            raise forms.ValidationError(
+                f"{action.reference} runs from {action.start_date:%-d %B %Y} to {action.runs_to:%-d %B %Y}, "
+                f"so it takes updates for {span} only; to report on it in {period}, extend the action "
+                "first (change its dates, or carry it into the year when the plan is refreshed)"
+            )
+        return period
 
     def validate_unique(self):
         # One update a quarter: a second for the same quarter replaces the first (see save).

@@ -13,6 +13,7 @@ import datetime as dt
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -60,6 +61,22 @@ class Plan(models.Model):
         "partnership.Group", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     summary = models.TextField(blank=True)
+    assessment = models.ForeignKey(
+        "crime.Assessment",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="plans",
+        help_text="The strategic assessment the plan rests on, when it is held here.",
+    )
+    started_from = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The plan this one took its continuing priorities and unfinished actions from.",
+    )
 
     history = HistoricalRecords()
 
@@ -68,6 +85,9 @@ class Plan(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("plans:plan", args=[self.partnership.slug, self.pk])
 
     @property
     def period(self) -> str:
@@ -91,6 +111,12 @@ class PlanRefresh(models.Model):
     year = models.CharField(max_length=7, help_text="The financial year refreshed, like 2022-23.")
     refreshed_on = models.DateField()
     summary = models.TextField()
+    carried: models.ManyToManyField = models.ManyToManyField(
+        "Action",
+        blank=True,
+        related_name="carried_by",
+        help_text="Unfinished actions carried into the year, each extended to run through it.",
+    )
 
     class Meta:
         ordering = ["year"]
@@ -105,10 +131,11 @@ class PriorityQuerySet(models.QuerySet["Priority"]):
         return self.filter(plan__partnership=partnership)
 
     def in_year(self, year: FinancialYear) -> PriorityQuerySet:
-        """Priorities in force at some point in ``year``."""
+        """Priorities in force at some point in ``year`` (one retired on a day is no longer in force
+        from that day, so one retired on 1 April has no part in the year that day starts)."""
         return self.filter(
             models.Q(adopted_on__isnull=True) | models.Q(adopted_on__lte=year.end),
-            models.Q(retired_on__isnull=True) | models.Q(retired_on__gte=year.start),
+            models.Q(retired_on__isnull=True) | models.Q(retired_on__gt=year.start),
             plan__first_year__lte=year.first_year,
         ).filter(plan__first_year__gt=year.first_year - models.F("plan__years"))
 
@@ -158,6 +185,11 @@ class Priority(models.Model):
     )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.ACTIVE)
     retired_on = models.DateField(null=True, blank=True)
+    retirement_reason = models.TextField(
+        "why it was retired",
+        blank=True,
+        help_text="The evidence for retiring it, such as a refresh's review.",
+    )
     order = models.PositiveSmallIntegerField(default=0)
 
     history = HistoricalRecords()
@@ -210,8 +242,14 @@ class ActionQuerySet(models.QuerySet["Action"]):
         return self.filter(objective__priority__plan__partnership=partnership)
 
     def in_year(self, year: FinancialYear) -> ActionQuerySet:
-        """Actions running at some point in ``year``."""
-        return self.filter(start_date__lte=year.end, due_date__gte=year.start)
+        """Actions running at some point in ``year`` (an extended action runs to its new date)."""
+        return self.running(year.start, year.end)
+
+    def running(self, start: dt.date, end: dt.date) -> ActionQuerySet:
+        """Actions running at some point from ``start`` to ``end``."""
+        return self.alias(last_day=Coalesce("extended_to", "due_date")).filter(
+            start_date__lte=end, last_day__gte=start
+        )
 
     def overdue(self, on: dt.date | None = None) -> ActionQuerySet:
         on = on or timezone.localdate()
@@ -249,6 +287,13 @@ class Action(models.Model):
     )
     start_date = models.DateField()
     due_date = models.DateField()
+    extended_to = models.DateField(
+        "extended to",
+        null=True,
+        blank=True,
+        help_text="Set when the action is carried into a later year: it runs on to this date, "
+        "while the years before keep its original due date.",
+    )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
     rag = models.CharField("RAG rating", max_length=10, choices=Rag.choices, blank=True)
     rag_reason = models.TextField("reason for the RAG rating", blank=True)
@@ -279,12 +324,35 @@ class Action(models.Model):
     def clean(self) -> None:
         if self.start_date and self.due_date and self.due_date < self.start_date:
             raise ValidationError({"due_date": "The due date must be on or after the start date"})
+        if self.extended_to and self.due_date and self.extended_to <= self.due_date:
+            raise ValidationError({"extended_to": "An extension must run past the due date"})
         if self.rag in (Rag.AMBER, Rag.RED) and not self.rag_reason.strip():
             raise ValidationError({"rag_reason": "Give the reason for an amber or red rating"})
 
     @property
+    def runs_to(self) -> dt.date:
+        """The last day the action runs: its due date, or the date it was extended to."""
+        return self.extended_to or self.due_date
+
+    def due_in(self, year: FinancialYear) -> dt.date:
+        """The due date that applied in ``year``: an extension only counts in the years after the
+        original due date, so the year it was due in still shows it due (and overdue) then."""
+        if self.extended_to and self.due_date < year.start:
+            return self.extended_to
+        return self.due_date
+
+    def open_quarters(self) -> list[Quarter]:
+        """The quarters an update may be given for: from the one it starts in to the one it ends in."""
+        quarter, last = Quarter.containing(self.start_date), Quarter.containing(self.runs_to)
+        quarters = []
+        while quarter <= last:
+            quarters.append(quarter)
+            quarter = quarter.next()
+        return quarters
+
+    @property
     def is_overdue(self) -> bool:
-        return self.due_date < timezone.localdate() and self.status in OPEN_STATUSES
+        return self.runs_to < timezone.localdate() and self.status in OPEN_STATUSES
 
     def latest_update(self) -> ProgressUpdate | None:
         return self.updates.order_by("-period", "-written_at").first()

@@ -11,23 +11,16 @@ from django.utils import timezone
 
 from cspmonitor.activity.models import OUTPUT_KINDS, Output
 from cspmonitor.periods import FinancialYear, PeriodError, Quarter
+from cspmonitor.plans import standing
 from cspmonitor.plans.models import Action, Objective, Priority, ProgressUpdate, Rag
 
 #: Columns of the RAG summary; "not rated" counts actions with no rating yet.
 RAG_COLUMNS = [(Rag.RED, "Red"), (Rag.AMBER, "Amber"), (Rag.GREEN, "Green"), ("", "Not rated")]
 
 
-def latest_quarter(partnership) -> Quarter:
-    """The latest quarter with progress updates (what people most likely want), or this quarter."""
-    periods = ProgressUpdate.objects.filter(
-        action__objective__priority__plan__partnership=partnership
-    ).values_list("period", flat=True)
-    latest = max(periods, default=None)
-    return Quarter.parse(latest) if latest else Quarter.containing(timezone.localdate())
-
-
 def default_year(partnership) -> FinancialYear:
-    return latest_quarter(partnership).year
+    """The partnership's year in view: every page opens on it."""
+    return partnership.year()
 
 
 def chosen_year(partnership, text: str | None) -> FinancialYear:
@@ -50,15 +43,16 @@ class PriorityRow:
     priority: Priority
     counts: list[int]
     total: int
+    retired: bool = False  # retired by the end of the year (a later retirement does not count)
 
 
 @dataclass
 class ActionPlan:
-    """The action plan at a glance for one year."""
+    """The action plan at a glance for one year, as it stood in that year (see ``standing``)."""
 
     year: FinancialYear
     rows: list[PriorityRow]
-    attention: list[Action]  # overdue, off track or at risk: worst first
+    attention: list[standing.ActionInYear]  # overdue, off track, at risk or red: worst first
     totals: list[int] = field(default_factory=list)
 
     @property
@@ -74,20 +68,19 @@ def action_plan(partnership, year: FinancialYear) -> ActionPlan:
         Action.objects.for_partnership(partnership)
         .in_year(year)
         .select_related("objective__priority", "lead_organisation")
+        .order_by("reference", "pk")
     )
+    standings = standing.in_year(actions, year)
     by_priority: dict[int, Counter] = {p.pk: Counter() for p in priorities}
-    for action in actions:
-        by_priority.setdefault(action.objective.priority_id, Counter())[action.rag] += 1
+    for found in standings:
+        by_priority.setdefault(found.action.objective.priority_id, Counter())[found.rag] += 1
     rows = []
     for priority in priorities:
         counts = [by_priority[priority.pk][key] for key, _label in RAG_COLUMNS]
-        rows.append(PriorityRow(priority, counts, sum(counts)))
+        retired = bool(priority.retired_on and priority.retired_on <= year.end)
+        rows.append(PriorityRow(priority, counts, sum(counts), retired))
     totals = [sum(row.counts[i] for row in rows) for i in range(len(RAG_COLUMNS))]
-    attention = [
-        a
-        for a in actions.worst_first()
-        if a.is_overdue or a.status in (Action.Status.OFF_TRACK, Action.Status.AT_RISK) or a.rag == Rag.RED
-    ]
+    attention = [found for found in standing.worst_first(standings) if found.needs_attention]
     return ActionPlan(year, rows, attention, totals)
 
 
@@ -174,9 +167,15 @@ def quarter_changes(partnership, quarter: Quarter, access) -> QuarterChanges:
                 )
             )
     priorities = Priority.objects.for_partnership(partnership)
-    running = Action.objects.for_partnership(partnership).filter(
-        start_date__lte=quarter.end, due_date__gte=quarter.start
+    running = list(
+        Action.objects.for_partnership(partnership)
+        .running(quarter.start, quarter.end)
+        .select_related("lead_organisation")
     )
+    # Finished work is judged by the updates before the quarter, not the action's latest status,
+    # so a later quarter's "complete" does not take an action off this quarter's missing list.
+    finished = {Action.Status.COMPLETE, Action.Status.WITHDRAWN}
+    status_then = standing.status_before(running, quarter)
     updated_ids = {u.action_id for u in updates}
     outputs = []
     for model in OUTPUT_KINDS:
@@ -196,13 +195,7 @@ def quarter_changes(partnership, quarter: Quarter, access) -> QuarterChanges:
         adopted=list(priorities.filter(adopted_on__range=(quarter.start, quarter.end))),
         retired=list(priorities.filter(retired_on__range=(quarter.start, quarter.end))),
         outputs=outputs,
-        missing=[
-            a
-            for a in running.exclude(
-                status__in=[Action.Status.COMPLETE, Action.Status.WITHDRAWN]
-            ).select_related("lead_organisation")
-            if a.pk not in updated_ids
-        ],
+        missing=[a for a in running if a.pk not in updated_ids and status_then.get(a.pk) not in finished],
     )
 
 
@@ -212,4 +205,20 @@ def chosen_quarter(partnership, text: str | None) -> Quarter:
             return Quarter.parse(text.replace("-Q", " Q"))
         except PeriodError:
             pass
-    return latest_quarter(partnership)
+    return quarter_in_view(partnership)
+
+
+def quarter_in_view(partnership) -> Quarter:
+    """The quarter pages open on: the latest with updates in the year in view; else, in that
+    year, the quarter just ended (or its last quarter, for a past year, or its first)."""
+    year = partnership.year()
+    periods = ProgressUpdate.objects.filter(
+        action__objective__priority__plan__partnership=partnership, period__startswith=year.label
+    ).values_list("period", flat=True)
+    latest = max(periods, default=None)
+    if latest:
+        return Quarter.parse(latest)
+    ended = Quarter.containing(timezone.localdate()).previous()
+    if ended.year == year:
+        return ended
+    return year.quarters()[-1] if year.end < timezone.localdate() else year.quarters()[0]

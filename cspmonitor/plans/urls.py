@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cspmonitor.plans import views
+from cspmonitor.plans import plan_views, views
 
 app_name = "plans"
 
@@ -8,6 +8,11 @@ urlpatterns = [
     path("<slug:slug>/plan/", views.dashboard, name="dashboard"),
     path("<slug:slug>/plan/actions.svg", views.dashboard_chart, name="dashboard_chart"),
     path("<slug:slug>/plan/changes/", views.changes, name="changes"),
+    path("<slug:slug>/plan/plans/", plan_views.plan_list, name="plans"),
+    path("<slug:slug>/plan/plans/new/", plan_views.plan_create, name="plan_create"),
+    path("<slug:slug>/plan/plans/<int:pk>/", plan_views.plan_detail, name="plan"),
+    path("<slug:slug>/plan/plans/<int:pk>/edit/", plan_views.plan_edit, name="plan_edit"),
+    path("<slug:slug>/plan/plans/<int:pk>/refresh/<str:year>/", plan_views.plan_refresh, name="plan_refresh"),
     path("<slug:slug>/plan/priorities/new/", views.priority_create, name="priority_create"),
     path("<slug:slug>/plan/priorities/<int:pk>/", views.priority_detail, name="priority"),
     path("<slug:slug>/plan/priorities/<int:pk>/edit/", views.priority_edit, name="priority_edit"),

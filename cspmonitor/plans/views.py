@@ -17,7 +17,7 @@ from cspmonitor.partnership.views import form_page
 from cspmonitor.plans import charts, exports, services
 from cspmonitor.plans.forms import ActionForm, ObjectiveForm, PriorityForm, ProgressUpdateForm
 from cspmonitor.plans.history import changes as history_of
-from cspmonitor.plans.models import Action, Objective, Priority
+from cspmonitor.plans.models import Action, Objective, Plan, Priority
 
 
 def _page(request, template, partnership, access, **context):
@@ -94,16 +94,20 @@ def _form(request, partnership, form_class, instance, *, title: str, success: st
     return form_page(request, partnership, form_class, instance, title=title, success=success, back=back)
 
 
-def _plan_for(partnership):
-    plan = partnership.plans.first()
-    if plan is None:
-        raise Http404("The partnership has no plan yet")
-    return plan
+def _plan_for(request, partnership) -> Plan | None:
+    """The plan a new priority joins: the one asked for (?plan=), else the latest."""
+    plans = partnership.plans.all()
+    asked = request.GET.get("plan", "")
+    return (plans.filter(pk=int(asked)).first() if asked.isdigit() else None) or plans.first()
 
 
 @partnership_view("can_edit_plan")
 def priority_create(request, partnership, access):
-    priority = Priority(plan=_plan_for(partnership))
+    plan = _plan_for(request, partnership)
+    if plan is None:
+        messages.info(request, "Make the partnership's plan first; its priorities are added to it.")
+        return redirect("plans:plan_create", partnership.slug)
+    priority = Priority(plan=plan)
     return _form(
         request, partnership, PriorityForm, priority, title="Add a priority", success="{obj} was added."
     )

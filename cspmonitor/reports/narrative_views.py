@@ -19,7 +19,7 @@ from cspmonitor.reports.narrative_forms import SectionTextForm
 
 
 def _chosen_year(partnership, label: str | None) -> FinancialYear | None:
-    """The plan year asked for, else the year of the latest updates, else the latest plan year."""
+    """The plan year asked for, else the year in view, else the latest plan year."""
     years = plan_years(partnership)
     by_label = {year.label: year for year in years}
     return (

@@ -31,6 +31,7 @@ def _form(partnership, access, data=None) -> GenerateForm:
     assessed = done.visible_to(access)
     return GenerateForm(
         data,
+        initial={"year": partnership.year().label},  # the year in view
         years=[year.label for year in years],
         quarters=quarters,
         assessed_years=sorted(set(assessed.values_list("year", flat=True))),

@@ -60,8 +60,10 @@ def test_it_shows_only_the_year_chosen(client, demo, work):
     assert '<option value="2023-24" selected>' in body
 
 
-def test_it_shows_the_latest_year_with_outputs_by_default(client, demo, work):
+def test_it_shows_the_year_in_view_by_default(client, demo, work):
     work.training(topic="Test topic: late", period_start=dt.date(2031, 4, 1), period_end=dt.date(2031, 5, 1))
+    demo.partnership.year_in_view = "2031-32"
+    demo.partnership.save()
     sign_in(client, demo.viewer)
     body = client.get(url(work)).content.decode()
     assert "Outputs in 2031-32" in body and "Test topic: late" in body

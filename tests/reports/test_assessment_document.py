@@ -10,6 +10,7 @@ import pytest
 
 from cspmonitor.analysis.names import ALL_AREAS, ALL_TYPES
 from cspmonitor.crime.models import Assessment
+from cspmonitor.plans.planning import regulation_5_for
 from cspmonitor.reports.blocks import (
     OFFICIAL_SENSITIVE,
     Block,
@@ -141,7 +142,7 @@ def test_near_repeats_give_each_crime_types_knox_table(assessed, document):
 
 
 def test_regulation_5_says_which_elements_are_missing(assessed, document):
-    elements = assessed.result["regulation_5"]
+    elements = regulation_5_for(assessed)
     shown = table(document, "Elements regulation 5 requires")
     assert [(row[0].text, row[1].text) for row in shown.rows] == [
         (e["element"], "Included" if e["present"] else "Missing") for e in elements

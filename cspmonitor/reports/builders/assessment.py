@@ -22,6 +22,7 @@ from cspmonitor.analysis.names import ALL_AREAS, ALL_TYPES
 from cspmonitor.crime.models import Assessment
 from cspmonitor.crime.presentation import AssessmentPage
 from cspmonitor.crime.templatetags.assessment import change_percent, p_value
+from cspmonitor.plans.planning import regulation_5_for
 from cspmonitor.reports.blocks import (
     OFFICIAL,
     Block,
@@ -97,7 +98,8 @@ def _plural(count: int, word: str) -> str:
 
 class _Builder:
     def __init__(self, assessment: Assessment) -> None:
-        self.result: dict = assessment.result or {}
+        # The checklist's priorities and plan delivery come from the plan, as it stands now.
+        self.result: dict = {**(assessment.result or {}), "regulation_5": regulation_5_for(assessment)}
         self.page = AssessmentPage(self.result)
         self.classification = assessment.classification or OFFICIAL
         year = self.result["year"]

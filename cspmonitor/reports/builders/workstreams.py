@@ -294,7 +294,8 @@ def asb_table(partnership, year: FinancialYear) -> Table:
 def svd_blocks(partnership, year: FinancialYear) -> Iterable[Block]:
     milestones = list(SvdMilestone.objects.filter(partnership=partnership))
     for milestone in milestones:
-        if milestone.completed_on:
+        # A milestone done after the year ended was still to do in the year the report describes.
+        if milestone.completed_on and milestone.completed_on <= year.end:
             done, due = f"{milestone.completed_on:%-d %B %Y}", f"{milestone.due_on:%-d %B %Y}"
             text = f"{milestone.title}: done on {done} (due by {due})."
         else:
