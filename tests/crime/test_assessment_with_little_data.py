@@ -8,10 +8,12 @@ the assessment is computed as usual.
 
 from __future__ import annotations
 
+import html
 import shutil
 
 import pytest
 
+from cspmonitor.analysis.assessment_emerging import FALSE_ALARM_SENTENCE
 from cspmonitor.analysis.importer import import_police_uk
 from cspmonitor.analysis.store import CrimeStore
 from cspmonitor.analysis.synthetic import generate_police_uk
@@ -64,9 +66,11 @@ def test_an_assessment_of_one_month_finishes_and_each_stage_says_what_it_needs(
     body = client.get(assessment.get_absolute_url()).content.decode()
     assert body.count(NOT_ENOUGH) >= 5
     assert "the year before" not in body  # no comparison with a year the store lacks
+    assert FALSE_ALARM_SENTENCE in html.unescape(body)  # what "emerging" means, and its rate
     text = _document_text(assessment)
     assert result["changes"]["not_enough_data"] in text
     assert result["emerging"]["not_enough_data"] in text
+    assert FALSE_ALARM_SENTENCE in text
     written = write_outputs(assessment, tmp_path / "out")
     assert all(path.stat().st_size > 0 for path in written)
 
