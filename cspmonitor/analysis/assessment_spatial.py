@@ -93,6 +93,26 @@ def _gi(counts: np.ndarray, w, seed: int):
     return gi_star(counts, w, permutations=PERMUTATIONS, max_permutations=most, seed=seed)
 
 
+def lsoa_values(counts: np.ndarray, people: np.ndarray | None) -> np.ndarray:
+    """What LSOA Gi* is computed on: counts standardised by population, where all have one.
+
+    LSOAs differ in population (Western Suffolk's from about 1,000 to 4,500) and populous
+    LSOAs lie together more than by chance, so Gi* on counts finds "hotspots" of residents;
+    on rates, small LSOAs' rates are the noisiest and their neighbourhoods look unusual too.
+    Each LSOA's Pearson residual, (count - E) / sqrt(E) with E its share of the partnership's
+    crimes by population, has mean 0 and variance 1 whatever the population when crime simply
+    follows residents, so permuting them is fair. The residuals are shifted to start at 1
+    because Gi* takes values >= 0: a shift changes neither Gi*'s z nor its permutation
+    p-values (every neighbourhood sum of k moves by the same k times the shift).
+    """
+    values = np.asarray(counts, dtype=float)
+    if people is None or values.sum() <= 0:
+        return values
+    expected = values.sum() * people / people.sum()
+    residuals = (values - expected) / np.sqrt(expected)
+    return residuals - residuals.min() + 1.0
+
+
 def hotspot_classes(counts: np.ndarray, w, seed: int) -> HotspotClasses | None:
     """Each unit's class as both hotspot stages judge it; None when every count is 0."""
     fit = _gi(np.asarray(counts, dtype=float), w, seed)
@@ -147,9 +167,16 @@ class LsoaHotspots:
                 if code in index:
                     y[index[code]] = n
             counts.append(y)
-        section: dict[str, Any] = {"method": _method("LSOA counts"), "rows": []}
+        people = np.array([inputs.lsoa_population.get(code, 0) for code in shapes.codes], dtype=float)
+        by_rate = bool((people > 0).all())
+        where = (
+            "LSOA counts standardised by population ((count − expected) / √expected)"
+            if by_rate
+            else "LSOA counts (some LSOAs lack a population)"
+        )
+        section: dict[str, Any] = {"method": _method(where), "rows": []}
         result["hotspots_lsoa"] = section
-        fits = [_gi(y, area.neighbours, self.seed) for y in counts]
+        fits = [_gi(lsoa_values(y, people if by_rate else None), area.neighbours, self.seed) for y in counts]
         if fits[-1] is None:
             section["not_enough_data"] = _nothing_this_year(inputs)
             return

@@ -8,13 +8,19 @@ strong the cluster. Running a million draws for every unit would fix that at a h
 `adaptive_counts` is a sequential scheme (in the spirit of Besag and Clifford, 1991): every
 unit gets `permutations` draws; a unit whose tail holds fewer than `resolve` draws (its
 p-value is small and still coarse) gets a fresh, ten times larger set, and so on up to
-`max_permutations`. Clearly unremarkable units stop after the first round, and so do units
-whose p-value already passes Benjamini–Hochberg at `alpha` among the current p-values (it is
-fine enough to be flagged); the candidates in between run long. Each unit's p-value comes
-from the *last* set of draws it was given, which are new draws independent of the ones that
-selected it, so the p-value stays valid: for any u, P(p <= u) <= u under the null, whatever
-the selection rule (a unit that stops at round s has p <= u only if round s's own draws say
-so, and those are an ordinary permutation test).
+`max_permutations`. Clearly unremarkable units stop after the first round; the candidates
+run long. Each unit's p-value comes from the *last* set of draws it was given, which are new
+draws independent of the ones that selected it. The p-value stays valid (P(p <= u) <= u under
+the null) because a unit stops only when its p-value is *large* for the round (at least
+tau = (resolve + 1) / (draws + 1), doubled for two-sided): for u >= tau, stopping at this
+round gives p <= u no more often than this round's ordinary permutation test does; for
+u < tau, only a later round can give p <= u, and its draws are fresh.
+
+A unit may also stop early when even the round's resolution tau would pass
+Benjamini–Hochberg at `alpha` among the current p-values (real data with many hotspots): its
+p-value is then tau itself, which keeps the argument above, rather than its own smaller
+estimate. Stopping on the small estimate would give it a second chance at a small p-value
+(in simulation, 6% of null assessments flagged a hotspot instead of 5%).
 """
 
 from __future__ import annotations
@@ -47,15 +53,25 @@ def adaptive_counts(
 
     `tail` is the alternative of the p-value ("greater", "lesser", "two-sided" or
     "directed"): its tail decides whether a unit needs more draws. Returns (ge, le, draws),
-    each of length n.
+    each of length n. A unit that stops early because it passes Benjamini–Hochberg has its
+    tail count raised to `resolve` (see the module docstring).
     """
     ge, le = conditional_counts(y, lag, k, permutations, rng, block)
     draws = np.full(y.size, permutations, dtype=np.int64)
     current = permutations
     while current < max_permutations:
-        held = ge if tail == "greater" else le if tail == "lesser" else np.minimum(ge, le)
-        passing = benjamini_hochberg(pseudo_p(ge, le, draws, tail)) < alpha
-        unresolved = np.flatnonzero((held < resolve) & ~passing & (k > 0) & (draws == current))
+        low = le < ge if tail in ("two-sided", "directed") else np.full(y.size, tail == "lesser")
+        held = np.where(low, le, ge)
+        unresolved = (held < resolve) & (k > 0) & (draws == current)
+        # Stopping a unit *because* its p-value is small would give it a second chance at a
+        # small one and break its validity. Its p-value is first raised to the resolution of
+        # this round (the tail count to `resolve`), which more draws could not have given
+        # more safely; a unit that passes Benjamini–Hochberg even so stops there.
+        floor_ge = np.where(unresolved & ~low, resolve, ge)
+        floor_le = np.where(unresolved & low, resolve, le)
+        passing = unresolved & (benjamini_hochberg(pseudo_p(floor_ge, floor_le, draws, tail)) < alpha)
+        ge, le = np.where(passing, floor_ge, ge), np.where(passing, floor_le, le)
+        unresolved = np.flatnonzero(unresolved & ~passing)
         if unresolved.size == 0:
             break
         current = min(max_permutations, (current + 1) * 10 - 1)

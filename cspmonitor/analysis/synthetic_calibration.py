@@ -31,6 +31,7 @@ from cspmonitor.analysis.assessment_spatial import (
     clip_grid,
     clipped_counts,
     hotspot_classes,
+    lsoa_values,
     partnership_area,
 )
 from cspmonitor.analysis.grid import contiguity_weights
@@ -140,7 +141,7 @@ def lsoa_rate(
     events, start = 0, time.perf_counter()
     for replicate, child in enumerate(np.random.SeedSequence(seed).spawn(replicates)):
         counts = np.random.default_rng(child).poisson(mean)
-        classes = hotspot_classes(counts, area.neighbours, seed=replicate)
+        classes = hotspot_classes(lsoa_values(counts, people), area.neighbours, seed=replicate)
         if classes is not None:
             hit = classes.hot[where] if planted else (classes.labels != "not significant").any()
             events += bool(hit)
