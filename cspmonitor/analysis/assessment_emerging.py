@@ -11,10 +11,10 @@ once from every crime type in every district over the baseline years and the cur
 (`seasonal.pooled_year_effect`). Not below `MIN_YEAR_EFFECT`: a few years say little about
 the swing, and an estimate that happens to come out near zero would let every large series
 raise false alarms. On simulated partnerships with a 15% swing and no real change, 6.6% of
-assessments raise any emerging issue (issue 16 measured 32% with the pooled quasi-Poisson
-dispersion used before);
-a 50% rise in one district's crime type is found in 12% (about 30 a quarter), 15% (about 110)
-and 28% (about 1,500) of them: a swing of 15% hides much of a 50% rise in one quarter.
+1,000 assessments raise any emerging issue (issue 16 measured 32% with the pooled
+quasi-Poisson dispersion used before); a 50% rise in one district's crime type is found in
+12% (about 30 a quarter), 18% (about 110) and 25% (about 1,500) of 300: a swing of 15%
+hides much of a 50% rise in one quarter.
 
 `FALSE_ALARM_SENTENCE` says in one sentence what "emerging" means and how often it is raised by
 chance; the rate in it is measured by `synthetic_emerging` (and checked by the tests and
