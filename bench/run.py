@@ -27,6 +27,7 @@ sys.path.insert(0, str(REPO))  # so that `cspmonitor` imports however this scrip
 sys.path.insert(0, str(REPO / "bench"))
 
 import assessment as assessment_bench  # noqa: E402
+import calibration  # noqa: E402
 import imports  # noqa: E402
 import spatial  # noqa: E402
 from measure import machine, python, run_child, versions  # noqa: E402
@@ -143,6 +144,29 @@ def assessment_figures(a: dict) -> list[dict]:
         ),
         figure("assessment.peak_MB", "Assessment process: peak RSS", a["child_peak_rss_MB"], "MiB"),
     ]
+
+
+CALIBRATION = [
+    # key, what, op, limit (None: reported only)
+    ("grid_null_any_flag", "Grid, uniform points: share of assessments flagging any cell", "<=", 0.05),
+    ("grid_planted_found", "Grid, 1 km square at 2x: share found", ">=", 0.80),
+    ("lsoa_null_any_flag", "LSOA, counts ~ population: share flagging any LSOA", "<=", 0.05),
+    ("lsoa_planted_found", "LSOA, one LSOA + neighbours at 3x: share found", ">=", 0.90),
+    ("emerging_null_any_issue", "Emerging, 15% yearly swing, no change: share raising any", "<=", 0.10),
+    ("emerging_power_50pc_small", "Emerging, 50% rise, ~30 a quarter: share found", None, None),
+    ("emerging_power_50pc_middling", "Emerging, 50% rise, ~110 a quarter: share found", None, None),
+    ("emerging_power_50pc_large", "Emerging, 50% rise, ~1,500 a quarter: share found", None, None),
+]
+
+
+def calibration_figures(c: dict) -> list[dict]:
+    """Each rate (with its replicates) beside the seconds its simulations took."""
+    rows = []
+    for key, what, op, limit in CALIBRATION:
+        rate = c[key]
+        label = f"{what} ({rate['events']}/{rate['replicates']}, {rate['seconds']:.0f} s)"
+        rows.append(figure(f"calibration.{key}", label, rate["share"], "share", op, limit))
+    return rows
 
 
 def spatial_figures(s: dict, knox_child: dict) -> list[dict]:
@@ -327,6 +351,8 @@ def main() -> int:
             "Spatial statistics (esda's first permutation call compiles for a minute or so) ...", flush=True
         )
         spatial_results = spatial.run(35_000, esda_permutations=not args.quick)
+        print("False alarms and power (seeded simulations) ...", flush=True)
+        calibrated = calibration.run(reference, quick=args.quick)
         knox_child = run_child(
             [python(), str(REPO / "bench" / "spatial.py"), "--knox-child", "50000"],
             workdir=work,
@@ -347,6 +373,7 @@ def main() -> int:
         *import_figures(national, cli),
         *assessment_figures(assessed),
         *spatial_figures(spatial_results, knox_child),
+        *calibration_figures(calibrated),
     ]
     results["run"]["total_s"] = time.perf_counter() - clock
     results["figures"] = figures
@@ -360,6 +387,7 @@ def main() -> int:
         "import_cli_force_year": cli,
         "assessment": assessed,
         "spatial": spatial_results,
+        "calibration": calibrated,
     }
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=1, default=str) + "\n", encoding="utf-8")

@@ -25,14 +25,13 @@ from cspmonitor.analysis.assessment_counts import (
     rates_per_1000,
     year_on_year,
 )
+from cspmonitor.analysis.assessment_emerging import BASELINE_YEARS, emerging_issues
 from cspmonitor.analysis.coverage import check_coverage, month_range
-from cspmonitor.analysis.multiple import benjamini_hochberg
+from cspmonitor.analysis.names import not_enough_data
 from cspmonitor.analysis.outcomes import stage_of
-from cspmonitor.analysis.seasonal import pooled_dispersion, seasonal_check_series
 from cspmonitor.analysis.store import CrimeStore
 
 Progress = Callable[[int, str], None]  # (percent, stage)
-BASELINE_YEARS = 3
 
 
 @dataclass(frozen=True)
@@ -105,21 +104,28 @@ def run_assessment(
         "totals": _totals(counts, previous, current),
     }
     report(35, "Testing year-on-year changes")
-    if covered_previous:
-        result["changes"] = {
-            "method": "Exact conditional binomial test of two Poisson counts, months covered as "
-            "exposures; 95% interval on the rate ratio; Benjamini–Hochberg across "
-            "every crime type and area.",
-            "rows": year_on_year(
-                counts, previous, current, (covered_previous, covered_current), inputs.alpha
-            ),
-        }
+    result["changes"] = {
+        "method": "Exact conditional binomial test of two Poisson counts, months covered as "
+        "exposures; 95% interval on the rate ratio; Benjamini–Hochberg across "
+        "every crime type and area.",
+        "rows": [],
+    }
+    if covered_previous and covered_current:
+        result["changes"]["rows"] = year_on_year(
+            counts, previous, current, (covered_previous, covered_current), inputs.alpha
+        )
+    else:
+        # A new partnership holds no earlier year: the change cannot be judged yet, which is
+        # not a failure of the assessment.
+        result["changes"]["not_enough_data"] = not_enough_data(
+            f"at least one month of the previous year ({previous[0]} to {previous[-1]}) and of this year"
+        )
     result["rates"] = {
         "population_source": "ONS mid-2020 LSOA estimates",
         "rows": rates_per_1000(counts, current, population),
     }
     report(50, "Looking for emerging issues")
-    result["emerging"] = _emerging(counts, held, inputs.last_month, inputs.alpha)
+    result["emerging"] = emerging_issues(counts, held, inputs.last_month, inputs.alpha)
     report(60, "Outcomes, repeat locations and LSOA ranking")
     points = partnership_points(store, inputs, inputs.first_month, inputs.last_month)
     result["outcomes"] = _outcomes(points)
@@ -202,72 +208,6 @@ def _totals(counts: MonthlyCounts, previous: Sequence[str], current: Sequence[st
     ]
 
 
-def _emerging(counts: MonthlyCounts, held: set[str], last_month: str, alpha: float) -> dict:
-    """The year's last quarter against the same quarter in earlier years, per type and area.
-
-    Overdispersion is pooled over every series (one estimate, more stable than each series'
-    own), and Benjamini–Hochberg controls false discoveries across all series checked.
-    """
-    keys = [(a, t) for a in counts.areas for t in counts.crime_types]
-    # Only months the store holds: a month police.uk never published is missing, not zero.
-    series = {key: {m: n for m, n in counts.series(*key).items() if m in held} for key in keys}
-    ends = [end for end in _quarter_ends(last_month) if all(m in held for m in _quarter_months(end))]
-    baselines = [[sum(s[m] for m in _quarter_months(end)) for end in ends] for s in series.values()]
-    usable = [b for b in baselines if len(b) > 1 and sum(b) > 0]
-    phi = pooled_dispersion(usable) if usable else 1.0
-    checks = []
-    for (area, crime_type), s in series.items():
-        try:
-            check = seasonal_check_series(
-                s, last_month, years=BASELINE_YEARS, months=3, alpha=alpha, dispersion=phi
-            )
-        except ValueError:
-            continue  # no earlier year with data: nothing to compare with
-        checks.append((area, crime_type, check))
-    adjusted = benjamini_hochberg([c.p_value for *_, c in checks]) if checks else np.array([])
-    rows = []
-    for (area, crime_type, check), p in zip(checks, adjusted, strict=True):
-        flagged = bool(p < alpha and check.current > check.expected)
-        rows.append(
-            {
-                "area": area,
-                "crime_type": crime_type,
-                "current": check.current,
-                "expected": check.expected,
-                "upper_limit": check.upper_limit,
-                "p_value": check.p_value,
-                "p_adjusted": float(p),
-                "baseline_periods": list(check.baseline_periods),
-                "wording": "significant rise" if flagged else "within normal variation",
-            }
-        )
-    return {
-        "period_end": last_month,
-        "months": 3,
-        "dispersion": phi,
-        "method": "Last three months against the same months in up to three earlier years "
-        "(exact conditional test, pooled quasi-Poisson dispersion, "
-        "Benjamini–Hochberg across all series).",
-        "rows": rows,
-        "flagged": [r for r in rows if r["wording"] == "significant rise"],
-    }
-
-
-def _quarter_months(end: str) -> list[str]:
-    year, month = int(end[:4]), int(end[5:])
-    out = []
-    for back in (2, 1, 0):
-        y, m = year, month - back
-        if m < 1:
-            y, m = y - 1, m + 12
-        out.append(f"{y:04d}-{m:02d}")
-    return out
-
-
-def _quarter_ends(last_month: str) -> list[str]:
-    return [_shift_year(last_month, -back) for back in range(BASELINE_YEARS, 0, -1)]
-
-
 def partnership_points(store: CrimeStore, inputs: AssessmentInputs, first: str, last: str) -> pa.Table:
     """Located rows of the partnership's forces from ``first`` to ``last`` in its own districts."""
     points = store.query("points", first_month=first, last_month=last, forces=list(inputs.forces))
@@ -347,7 +287,7 @@ def regulation_5(result: Mapping) -> list[dict]:
     """
     present = {
         "levels_and_patterns": bool(result.get("totals")),
-        "changes": bool(result.get("changes")),
+        "changes": bool(result.get("changes", {}).get("rows")),
         "priorities": bool(result.get("priorities")),
         "community_views": bool(result.get("community_views")),
         "plan_delivery": bool(result.get("plan_delivery")),

@@ -34,6 +34,8 @@ from numpy.typing import ArrayLike
 from scipy import sparse, stats
 
 from cspmonitor.analysis.multiple import adjust
+from cspmonitor.analysis.permutation import adaptive_counts
+from cspmonitor.analysis.permutation import pseudo_p as _pseudo_p
 
 HOT = "hot"
 COLD = "cold"
@@ -60,7 +62,9 @@ class GiStar:
     None when no permutations were run. `n_neighbours` excludes the unit itself.
     `draws_at_least` and `draws_at_most` count the permutations whose neighbour sum was >= and
     <= the unit's own (a tie counts in both): the raw counts behind `p_sim`, for anyone who
-    needs another p-value rule. They are None when no permutations were run.
+    needs another p-value rule. They are None when no permutations were run. `draws` is the
+    number of permutations behind each unit's `p_sim`: `permutations` for every unit, or more
+    for the candidates when `max_permutations` asked for adaptive draws.
     """
 
     statistic: np.ndarray
@@ -74,6 +78,7 @@ class GiStar:
     alternative: str
     draws_at_least: np.ndarray | None = None
     draws_at_most: np.ndarray | None = None
+    draws: np.ndarray | None = None
 
 
 @dataclass(frozen=True, eq=False)
@@ -116,6 +121,7 @@ def gi_star(
     alternative: str = "two-sided",
     seed: int | None = None,
     block_size: int = 64,
+    max_permutations: int | None = None,
 ) -> GiStar:
     """Getis-Ord Gi* of values `y` on neighbour matrix `w`, with optional permutation p-values.
 
@@ -126,7 +132,12 @@ def gi_star(
     tails, exactly; esda (compiled with numba) counts all of a unit's ties as larger or none,
     by last-bit rounding (see `esda_tie_rule` in bench/spatial.py). `seed`
     makes the draws reproducible; `block_size` is how many units share one set of draws (see
-    `_conditional_counts`: smaller is less correlated Monte Carlo error, larger is faster).
+    `permutation.conditional_counts`: smaller is less correlated Monte Carlo error, larger is
+    faster). `max_permutations`, when larger than `permutations`, gives units whose p-value is
+    small and still coarse ten times more fresh draws, round after round, up to that number
+    (`permutation.adaptive_counts`): the floor 1 / (1 + draws) then no longer stops
+    Benjamini–Hochberg from flagging a real cluster among hundreds of units. Units that
+    already pass Benjamini–Hochberg at 5% get no more draws.
 
     Hand check: five units in a row, rook neighbours, counts 1, 2, 3, 4, 10. The last unit and
     its one neighbour hold 14 of 20, against an expected 2/5 of the total: G* = 0.7, and with
@@ -166,16 +177,34 @@ def gi_star(
         z = np.where(variance > 0, (statistic - expected) / np.sqrt(variance), np.nan)
     p_norm = 2.0 * stats.norm.sf(np.abs(z))
 
-    p_sim = ge = le = None
+    p_sim = ge = le = draws = None
     if permutations:
         rng = np.random.default_rng(seed)
-        ge, le = _conditional_counts(values, lag, k, permutations, rng, block_size)
-        p_sim = _pseudo_p(ge, le, permutations, alternative)
+        most = max(permutations, max_permutations or 0)
+        ge, le, draws = adaptive_counts(values, lag, k, permutations, most, rng, block_size, tail=alternative)
+        p_sim = _pseudo_p(ge, le, draws, alternative)
         # An island has nothing to permute: its statistic cannot move, so every draw ties with
         # it and there is no evidence.
-        ge[k == 0] = le[k == 0] = permutations
+        ge[k == 0] = le[k == 0] = draws[k == 0]
         p_sim[k == 0] = 1.0
-    return GiStar(statistic, expected, variance, z, p_norm, p_sim, k, permutations, alternative, ge, le)
+    return GiStar(
+        statistic, expected, variance, z, p_norm, p_sim, k, permutations, alternative, ge, le, draws
+    )
+
+
+def permutations_to_resolve(n_units: int, alpha: float = 0.05) -> int:
+    """The fewest draws, 10^j - 1, that let one unit alone pass Benjamini–Hochberg at `alpha`.
+
+    The smallest two-sided permutation p-value is 2 / (1 + draws); Benjamini–Hochberg flags
+    a single unit among n when its p-value is at most alpha / n. Twice that resolution is
+    asked for, so that a unit with a draw or two in its tail can pass too.
+
+    >>> permutations_to_resolve(441), permutations_to_resolve(10_000)
+    (99999, 999999)
+    """
+    if n_units < 1 or not 0 < alpha < 1:
+        raise ValueError(f"need at least one unit and 0 < alpha < 1, got {n_units} and {alpha}")
+    return 10 ** math.ceil(math.log10(4 * n_units / alpha)) - 1
 
 
 def classify(
@@ -282,89 +311,3 @@ def _binary_neighbours(w: sparse.spmatrix, n: int) -> sparse.csr_matrix:
     binary.sum_duplicates()
     binary.data[:] = 1.0
     return binary
-
-
-def _conditional_counts(
-    y: np.ndarray, lag: np.ndarray, k: np.ndarray, permutations: int, rng: np.random.Generator, block: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """For each unit, how many permuted neighbour sums are >= and <= the observed one.
-
-    Units with the same number of neighbours k are taken in random blocks of `block`; each
-    block shares one set of `permutations` draws of k distinct units out of all n (esda shares
-    one set across every unit; smaller blocks keep one unlucky set of draws from tilting many
-    p-values together). A draw that happens to include unit i itself is invalid for i, so for
-    i alone that member is swapped for a unit outside the draw, chosen uniformly: every
-    k-subset of the other n - 1 units is then equally likely, exactly as in conditional
-    randomisation. The sorted sums are shared, so each unit costs a binary search, not a loop
-    over permutations.
-    """
-    n = y.size
-    ge = np.zeros(n, dtype=np.int64)
-    le = np.zeros(n, dtype=np.int64)
-    # Sums are compared with a tolerance so that float round-off cannot break a tie between
-    # equal totals (ties are common: counts are small integers).
-    tol = 1e-12 * float(np.abs(y).sum())
-    in_block = np.full(n, -1, dtype=np.int64)
-    for kk in np.unique(k[k > 0]):
-        units = rng.permutation(np.flatnonzero(k == kk))
-        for start in range(0, units.size, block):
-            members = units[start : start + block]
-            draws = _distinct_rows(rng, n, permutations, int(kk))
-            sums = y[draws].sum(axis=1)
-            ordered = np.sort(sums)
-            observed = lag[members]
-            ge[members] = permutations - np.searchsorted(ordered, observed - tol, side="left")
-            le[members] = np.searchsorted(ordered, observed + tol, side="right")
-            in_block[members] = np.arange(members.size)
-            rows, cols = np.nonzero(in_block[draws] >= 0)
-            if rows.size:
-                unit = draws[rows, cols]
-                swapped = sums[rows] - y[unit] + y[_outside(rng, n, draws[rows])]
-                ge_fix = (swapped >= lag[unit] - tol).astype(np.int64) - (sums[rows] >= lag[unit] - tol)
-                le_fix = (swapped <= lag[unit] + tol).astype(np.int64) - (sums[rows] <= lag[unit] + tol)
-                np.add.at(ge, unit, ge_fix)
-                np.add.at(le, unit, le_fix)
-            in_block[members] = -1
-    return ge, le
-
-
-def _distinct_rows(rng: np.random.Generator, n: int, rows: int, k: int) -> np.ndarray:
-    """`rows` draws of k distinct integers from range(n), each draw uniform over k-subsets."""
-    if k * (k - 1) > n:
-        # Many collisions expected: draw each row without replacement directly.
-        return np.array([rng.choice(n, size=k, replace=False) for _ in range(rows)])
-    draws = rng.integers(0, n, size=(rows, k))
-    while k > 1:
-        # Rejection: a row with a repeated unit is redrawn whole, which keeps the accepted rows
-        # uniform over k-subsets (fixing only the repeat would not).
-        ordered = np.sort(draws, axis=1)
-        bad = np.flatnonzero((ordered[:, 1:] == ordered[:, :-1]).any(axis=1))
-        if bad.size == 0:
-            break
-        draws[bad] = rng.integers(0, n, size=(bad.size, k))
-    return draws
-
-
-def _outside(rng: np.random.Generator, n: int, draws: np.ndarray) -> np.ndarray:
-    """One integer per row of `draws`, uniform over range(n) minus that row."""
-    picked = np.empty(draws.shape[0], dtype=np.int64)
-    todo = np.arange(draws.shape[0])
-    while todo.size:
-        candidate = rng.integers(0, n, size=todo.size)
-        ok = ~(draws[todo] == candidate[:, None]).any(axis=1)
-        picked[todo[ok]] = candidate[ok]
-        todo = todo[~ok]
-    return picked
-
-
-def _pseudo_p(ge: np.ndarray, le: np.ndarray, permutations: int, alternative: str) -> np.ndarray:
-    denominator = permutations + 1.0
-    if alternative == "greater":
-        return (ge + 1.0) / denominator
-    if alternative == "lesser":
-        return (le + 1.0) / denominator
-    if alternative == "directed":
-        # esda's rule: count draws >= observed, and if most draws are, count the rest instead.
-        larger = np.where(permutations - ge < ge, permutations - ge, ge)
-        return (larger + 1.0) / denominator
-    return np.minimum(1.0, 2.0 * (np.minimum(ge, le) + 1.0) / denominator)

@@ -18,7 +18,13 @@ This follows the NearRepeat R package (Steenbeek; ``NearRepeat(x, y, time, sds, 
 * the Knox ratio is observed / mean of the shuffled counts (``ratio``), and the package's
   observed / median (``ratio_median``); the p-value is (1 + shuffles >= observed) /
   (1 + shuffles);
-* as in the package, events with a missing coordinate or time are left out (``n_dropped``).
+* as in the package, events with a missing coordinate or time are left out (``n_dropped``);
+* every pair's band is decided on the very numbers NearRepeat compares: R's ``dist()``
+  formulas in the same order of operations, and each pair's own time difference, never a
+  sum such as t_i + break. Band membership therefore equals the package's for every pair,
+  including pairs exactly on a break; with whole metres and whole days it is also exact
+  arithmetic (whole-number differences, and a square root that is whole only when the
+  distance is), with no tolerance.
 
 Memory grows with the number of *close* pairs, never with n^2: the pairs within the largest
 finite distance break are found once with a KD-tree and their distance bands fixed; each
@@ -116,7 +122,12 @@ def knox_test(
     pairs = pairs[np.argsort(pairs[:, 0], kind="stable")].astype(np.int32)
     first, second = pairs[:, 0], pairs[:, 1]
     dx, dy = xs[first] - xs[second], ys[first] - ys[second]
-    distance = np.abs(dx) + np.abs(dy) if metric == MANHATTAN else np.hypot(dx, dy)
+    # The formula R's dist() uses, in the same order of operations, so that every pair's
+    # distance is the very number NearRepeat cuts into bands: np.hypot rounds differently
+    # (it gives exactly 100.0 for a pair whose usual formula gives 99.99999999999999). With
+    # whole-metre coordinates both are exact: dx * dx + dy * dy is a whole number, and its
+    # correctly rounded square root is a whole number only when the distance is one.
+    distance = np.abs(dx) + np.abs(dy) if metric == MANHATTAN else np.sqrt(dx * dx + dy * dy)
     s_band = _cut(distance, sds, right, include_lowest)
     # Rows: the distance bands, then one row for close pairs in no band (kept only so that
     # far pairs can be counted by subtraction). Columns: time bands, then "no time band".
@@ -222,6 +233,9 @@ def _all_pair_counts(ts: np.ndarray, tds: np.ndarray, right: bool, include_lowes
     n = ordered.size
     position = np.arange(n)
 
+    def within(difference: np.ndarray, limit: float, inclusive: bool) -> np.ndarray:
+        return difference <= limit if inclusive else difference < limit
+
     def pairs_within(limit: float, inclusive: bool) -> int:
         # Pairs with difference < limit (or <= limit): for each event, the later events
         # within reach. Every earlier position is within reach when limit > 0.
@@ -230,7 +244,22 @@ def _all_pair_counts(ts: np.ndarray, tds: np.ndarray, right: bool, include_lowes
         if limit < 0 or (limit == 0 and not inclusive):
             return 0
         side: Literal["left", "right"] = "right" if inclusive else "left"
-        return int((np.searchsorted(ordered, ordered + limit, side=side) - position - 1).sum())
+        # ordered + limit rounds differently from the pair's own difference t_j - t_i, which
+        # is what NearRepeat compares (a pair exactly on a break, 0.3 - 0.1 against 0.2, can
+        # fall either side). The sum only gives a first guess: since rounding is monotone,
+        # t_j - t_i grows with t_j, so the exact end is found by stepping over whole groups
+        # of equal times until the pair's own difference agrees.
+        end = np.searchsorted(ordered, ordered + limit, side=side)
+        while True:
+            ahead = end < n
+            ahead[ahead] = within(ordered[end[ahead]] - ordered[ahead], limit, inclusive)
+            behind = end - 1 > position
+            behind[behind] = ~within(ordered[end[behind] - 1] - ordered[behind], limit, inclusive)
+            if not (ahead.any() or behind.any()):
+                break
+            end[ahead] = np.searchsorted(ordered, ordered[end[ahead]], side="right")
+            end[behind] = np.searchsorted(ordered, ordered[end[behind] - 1], side="left")
+        return int((end - position - 1).sum())
 
     counts = []
     last = tds.size - 2

@@ -72,6 +72,18 @@ class AssessmentPage:
         ]
 
     @property
+    def hotspot_notes(self) -> list[str]:
+        """What the hotspot stages could not compute yet, in words."""
+        notes = []
+        for key, label in (("hotspots_lsoa", "LSOA hotspots"), ("hotspots_grid", "Grid hotspots")):
+            section = self.result.get(key, {})
+            if section.get("not_enough_data"):
+                notes.append(f"{label}: {section['not_enough_data']}")
+            if section.get("trend_not_enough_data"):
+                notes.append(f"{label}, trend on last year: {section['trend_not_enough_data']}")
+        return notes
+
+    @property
     def near_repeats(self) -> list[dict]:
         section = self.result.get("near_repeats", {})
         out = []

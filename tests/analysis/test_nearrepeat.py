@@ -23,10 +23,11 @@ def random_events(n, seed, side=3_000.0, days=365):
 
 
 def all_pairs_table(x, y, t, sds, tds, metric="manhattan", right=False, include_lowest=False):
-    """The O(n^2) count, as NearRepeat does it: every pair's distance and time apart."""
+    """The O(n^2) count, as NearRepeat does it: every pair's distance and time apart, with
+    R's dist() formulas (|dx| + |dy|, or sqrt(dx * dx + dy * dy)) and R's cut()."""
     i, j = np.triu_indices(len(x), k=1)
     dx, dy = x[i] - x[j], y[i] - y[j]
-    d = np.abs(dx) + np.abs(dy) if metric == "manhattan" else np.hypot(dx, dy)
+    d = np.abs(dx) + np.abs(dy) if metric == "manhattan" else np.sqrt(dx * dx + dy * dy)
     s_band = band_index(d, sds, right, include_lowest)
     t_band = band_index(np.abs(t[i] - t[j]), tds, right, include_lowest)
     ok = (s_band >= 0) & (t_band >= 0)
@@ -169,3 +170,35 @@ def test_it_rejects_bad_breaks():
         knox_test([0, 1], [0, 1], [0, 1], [0, np.inf, np.inf], [0, 7])
     with pytest.raises(ValueError, match="2 permutations"):
         knox_test([0, 1], [0, 1], [0, 1], [0, 100], [0, 7], permutations=1)
+
+
+@pytest.mark.parametrize("metric", ["manhattan", "euclidean"])
+@pytest.mark.parametrize("open_ended", [False, True])
+def test_pairs_exactly_on_a_break_in_fractional_units_fall_in_nearrepeats_band(metric, open_ended):
+    # Tenths of a metre and of a day: 0.3 - 0.1 is 0.19999999999999998 in floating point,
+    # while 0.1 + 0.2 is 0.30000000000000004, so counting by sums instead of each pair's own
+    # difference moved hundreds of pairs across a break when the last band was open.
+    rng = np.random.default_rng(21)
+    n = 300
+    x = rng.integers(0, 1500, n) * 0.1 + 600_000.1
+    y = rng.integers(0, 1500, n) * 0.1 + 240_000.3
+    t = rng.integers(0, 40, n) * 0.1 + 0.1
+    sds = [0, 10, 20, np.inf] if open_ended else [0, 10, 20.1]
+    tds = [0, 0.3, 0.7, np.inf] if open_ended else [0, 0.2, 0.3, 1.1]
+    result = knox_test(x, y, t, sds, tds, permutations=2, seed=22, metric=metric)
+    assert np.array_equal(result.observed, all_pairs_table(x, y, t, sds, tds, metric))
+    assert result.observed.sum() > 500
+
+
+def test_a_pair_100_m_apart_by_rs_formula_is_where_nearrepeat_puts_it():
+    # np.hypot gives exactly 100.0 for this pair; R's sqrt(dx^2 + dy^2) 99.99999999999999.
+    dx, dy = 1.2683730166745133, 99.99195582590917
+    assert np.hypot(dx, dy) == 100.0 and np.sqrt(dx * dx + dy * dy) < 100.0
+    result = knox_test([0, dx], [0, dy], [0, 1], [0, 100, 200], [0, 7], permutations=2, metric="euclidean")
+    assert result.observed[:, 0].tolist() == [1, 0]
+
+
+def test_whole_metres_exactly_100_m_apart_are_in_the_band_from_100():
+    # 60 and 80 metres apart: 100 m exactly, in [100, 200) as R's cut(right = FALSE) has it.
+    result = knox_test([0, 60], [0, 80], [3, 3], [0, 100, 200], [0, 1], permutations=2, metric="euclidean")
+    assert result.observed[:, 0].tolist() == [0, 1]

@@ -9,6 +9,7 @@ from cspmonitor.analysis.multiple import holm
 from cspmonitor.analysis.seasonal import (
     estimate_dispersion,
     pooled_dispersion,
+    pooled_year_effect,
     seasonal_check,
     seasonal_check_series,
 )
@@ -161,3 +162,20 @@ def test_it_rejects_impossible_inputs():
         seasonal_check(-1, [3])
     with pytest.raises(ValueError, match="YYYY-MM"):
         seasonal_check_series({"2024-07": 1}, "2024-13")
+
+
+def test_the_pooled_year_effect_recovers_a_15_percent_swing_from_many_short_series():
+    rng = np.random.default_rng(31)
+    means = rng.uniform(20, 2000, 400)
+    swings = np.exp(rng.normal(0, 0.15, (400, 4)))
+    baselines = rng.poisson(means[:, None] * swings)
+    assert pooled_year_effect(baselines.tolist()) == pytest.approx(np.exp(0.15**2) - 1, rel=0.2)
+    assert pooled_year_effect(rng.poisson(means[:, None] * np.ones((400, 4))).tolist()) < 0.002
+
+
+def test_a_year_effect_widens_the_limit_of_a_large_series_far_more_than_of_a_small_one():
+    small = seasonal_check(12, [10, 10, 10], year_effect=0.02)
+    large = seasonal_check(1200, [1000, 1000, 1000], year_effect=0.02)
+    assert small.dispersion == pytest.approx(1.2) and large.dispersion == pytest.approx(21)
+    assert large.p_value > 0.05  # a 20% rise is within a 14% yearly swing
+    assert seasonal_check(1200, [1000, 1000, 1000]).p_value < 1e-6  # but not within Poisson noise

@@ -141,8 +141,14 @@ class _Builder:
 
     def summary(self) -> Section:
         headline = self.page.headline
+        no_last_year = self.result["changes"].get("not_enough_data")
         text = f"From {self.period}, few crimes and anti-social behaviour incidents were recorded"
-        if _speakable(headline["current"], headline["previous"]):
+        if no_last_year and _speakable(headline["current"]):
+            text = (
+                f"From {self.period}, {headline['current']:,} crimes and anti-social behaviour incidents "
+                "were recorded across the partnership"
+            )
+        elif _speakable(headline["current"], headline["previous"]):
             text = (
                 f"From {self.period}, {headline['current']:,} crimes and anti-social behaviour incidents "
                 f"were recorded across the partnership, against {headline['previous']:,} the year before"
@@ -158,15 +164,20 @@ class _Builder:
                 blocks.append(
                     ListBlock(intro=f"These {word} on last year beyond normal variation:", items=found)
                 )
-        if not significant:
+        if no_last_year:
+            blocks.append(Paragraph(text=f"Change on last year: {no_last_year}"))
+        elif not significant:
             blocks.append(Paragraph(text="No crime type changed on last year beyond normal variation."))
         emerging = len(self.page.emerging)
-        blocks.append(
-            Paragraph(
-                text=f"{_plural(emerging, 'emerging issue')} (a significant rise in the last three months) "
-                f"{'was' if emerging == 1 else 'were'} found."
+        if self.result["emerging"].get("not_enough_data"):
+            blocks.append(Paragraph(text=f"Emerging issues: {self.result['emerging']['not_enough_data']}"))
+        else:
+            blocks.append(
+                Paragraph(
+                    text=f"{_plural(emerging, 'emerging issue')} (a significant rise in the last three "
+                    f"months) {'was' if emerging == 1 else 'were'} found."
+                )
             )
-        )
         missing = [e["element"] for e in self.result["regulation_5"] if not e["present"]]
         if missing:
             intro = "Regulation 5 asks for what the data cannot supply; before the assessment is final, add:"
@@ -246,6 +257,9 @@ class _Builder:
 
     def changes(self) -> Section:
         blocks: list[Block] = [Paragraph(text=self.result["changes"]["method"])]
+        if self.result["changes"].get("not_enough_data"):
+            blocks.append(Paragraph(text=self.result["changes"]["not_enough_data"]))
+            return self.section(3, blocks)
         blocks += [Paragraph(text=self.change_sentence(row)) for row in self.significant()]
         if len(blocks) == 1:
             text = "No crime type changed beyond normal variation, in the partnership or in any one district."
@@ -280,6 +294,11 @@ class _Builder:
         section = self.result["emerging"]
         end = month_name(section["period_end"])
         blocks: list[Block] = [Paragraph(text=section["method"])]
+        if section.get("meaning"):
+            blocks.append(Paragraph(text=section["meaning"]))
+        if section.get("not_enough_data"):
+            blocks.append(Paragraph(text=section["not_enough_data"]))
+            return self.section(4, blocks)
         flagged = self.page.emerging
         for row in flagged:
             counts = ""
@@ -321,8 +340,9 @@ class _Builder:
             for key in ("hotspots_lsoa", "hotspots_grid")
             if self.result.get(key)
         ]
+        blocks += [Paragraph(text=note) for note in self.page.hotspot_notes]
         grid = self.result.get("hotspots_grid")
-        if grid:
+        if grid and not grid.get("not_enough_data"):
             blocks.append(
                 Paragraph(
                     text=f"{grid['hot']:,} of {grid['cells']:,} cells of {grid['cell_m']} m are significant "
@@ -386,7 +406,9 @@ class _Builder:
                 )
             )
             blocks.append(knox_table(knox))
-        if not self.page.near_repeats:
+        notes = self.result.get("near_repeats", {}).get("not_enough_data", {})
+        blocks += [Paragraph(text=f"{crime_type}: {note}") for crime_type, note in notes.items()]
+        if not self.page.near_repeats and not notes:
             blocks.append(Paragraph(text="No crime type had enough located crimes to test for near-repeats."))
         return self.section(6, blocks)
 
