@@ -32,6 +32,7 @@ class CrimeImport(models.Model):
         RUNNING = "running", "Running"
         SUCCEEDED = "succeeded", "Imported"
         FAILED = "failed", "Failed"
+        INTERRUPTED = "interrupted", "Interrupted"
 
     started_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
@@ -47,6 +48,12 @@ class CrimeImport(models.Model):
     months_unchanged = models.PositiveIntegerField(default=0)
     rejects_file = models.CharField(max_length=500, blank=True)
     message = models.TextField(blank=True)
+    per_month = models.BooleanField(default=False, help_text="Good months stored even if others failed.")
+    process = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="host:pid:start of the process running the import, to tell when it has died.",
+    )
 
     class Meta:
         ordering = ["-started_at"]
