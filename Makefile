@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: setup demo serve test test-sqlite test-postgres lint bench clean
+.PHONY: setup demo serve test test-sqlite test-postgres lint bench fuzz clean
 
 $(VENV)/.installed: pyproject.toml
 	@python=$$(scripts/find-python) && echo "Using $$python" && \
@@ -39,6 +39,10 @@ test: $(VENV)/.installed node_modules/.package-lock.json
 bench: $(VENV)/.installed
 	$(PY) -m pip install --quiet -e . --group bench
 	$(PY) bench/run.py
+
+## fuzz: the police.uk reader's property tests over 10,000 generated inputs (5,000 a test).
+fuzz: $(VENV)/.installed
+	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest tests/analysis/test_policeuk_fuzz.py -q -p no:cacheprovider
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check cspmonitor tests

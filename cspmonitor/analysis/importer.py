@@ -74,7 +74,7 @@ def _hashing(source: Source, digests: dict[str, str]) -> Source:
         digests[source.name] = hashlib.sha256(data).hexdigest()
         return data
 
-    return Source(source.name, load)
+    return replace(source, load=load)
 
 
 def import_police_uk(
@@ -160,9 +160,7 @@ def _tally(result: policeuk.FileResult, put: PutResult | None, summary: ImportSu
     summary.rows_rejected += len(result.row_rejects)
     if result.skipped:
         summary.files_skipped += 1
-        summary.skipped.append(
-            policeuk.Reject(result.name, 0, "", "skipped: not a street-level crime file", "")
-        )
+        summary.skipped.append(policeuk.Reject(result.name, 0, "", f"skipped: {result.skip_reason}", ""))
         return
     if result.file_reject is not None:
         summary.files_refused += 1
