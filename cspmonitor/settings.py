@@ -232,6 +232,10 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 _shared_data = BASE_DIR.parent / "shared" / "data"
 REFERENCE_DATA_DIR = env_path("REFERENCE_DATA_DIR", _shared_data if _shared_data.is_dir() else None)
 CRIME_STORE_DIR = env_path("CRIME_STORE_DIR", VAR_DIR / "crime-store")
+# Uploaded quarterly returns: refused above this size, or with more rows than this on a sheet,
+# before any row is checked, so that no upload can hold a web worker for long.
+RETURN_MAX_BYTES = env_int("RETURN_MAX_BYTES", default=5 * 1024 * 1024, minimum=1024)
+RETURN_MAX_ROWS = env_int("RETURN_MAX_ROWS", default=200, minimum=1)
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

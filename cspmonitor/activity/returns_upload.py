@@ -7,19 +7,27 @@ letter and heading. A workbook with any problem changes nothing.
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
 from cspmonitor.accounts.models import Classification
 from cspmonitor.activity.forms import OutputForm, output_form
 from cspmonitor.activity.models import OUTPUT_KINDS, Output
 from cspmonitor.activity.returns import actions_led
 from cspmonitor.activity.returns_reading import (
+    DAMAGED_SHEET,
     CellError,
     ReturnFileError,
     Row,
+    SheetTooLong,
     cell_boolean,
     cell_choice,
     cell_date,
@@ -29,8 +37,10 @@ from cspmonitor.activity.returns_reading import (
     is_blank,
     letters,
     open_workbook,
+    sheet_rows,
 )
 from cspmonitor.activity.returns_workbook import (
+    DOWNLOADED_KEY,
     INSTRUCTIONS_SHEET,
     ORGANISATION_KEY,
     PARTNERSHIP_KEY,
@@ -52,6 +62,8 @@ NOT_A_RETURN = (
 )
 NOTHING_FILLED_IN = "The selected file has no updates or outputs filled in"
 
+logger = logging.getLogger(__name__)
+
 
 # Checking ------------------------------------------------------------------------------------------
 
@@ -65,16 +77,26 @@ class CheckedReturn:
     outputs: list[OutputForm] = field(default_factory=list)
     #: Rows that only repeat an update already saved (the workbook comes pre-filled).
     unchanged: int = 0
+    #: Filled rows below the headings, on every sheet but the instructions.
+    rows: int = 0
 
 
 def _details(workbook) -> dict[str, str]:
     if INSTRUCTIONS_SHEET not in workbook.sheetnames:
         return {}
     details = {}
-    for values in workbook[INSTRUCTIONS_SHEET].iter_rows(max_col=2, values_only=True):
-        if len(values) == 2 and values[0] is not None:
+    for _number, values in sheet_rows(workbook[INSTRUCTIONS_SHEET], max_rows=200):
+        if values[0] is not None:
             details[cell_text(values[0])] = cell_text(values[1])
     return details
+
+
+def downloaded_at(workbook) -> dt.datetime | None:
+    """When the return was downloaded (returns downloaded before this was recorded: None)."""
+    try:
+        return dt.datetime.fromisoformat(_details(workbook).get(DOWNLOADED_KEY, ""))
+    except ValueError:
+        return None
 
 
 def _identity_error(workbook, partnership, organisation, quarter: Quarter) -> str | None:
@@ -96,7 +118,9 @@ def _identity_error(workbook, partnership, organisation, quarter: Quarter) -> st
     return None
 
 
-def _check_updates(sheet, partnership, organisation, quarter: Quarter, checked: CheckedReturn) -> None:
+def _check_updates(
+    sheet, partnership, organisation, quarter: Quarter, checked: CheckedReturn, downloaded: dt.datetime | None
+) -> None:
     columns = update_columns()
     actions: dict[str, list[Action]] = {}
     for action in actions_led(partnership, organisation, quarter):
@@ -152,13 +176,28 @@ def _check_updates(sheet, partnership, organisation, quarter: Quarter, checked: 
         if stand_in is not None:
             form = ProgressUpdateForm(data, action=stand_in, partnership=partnership)
             if form.is_valid() and action is not None and not row.errors:
-                if _unchanged(existing.get(action.pk), form.cleaned_data):
+                saved = existing.get(action.pk)
+                if _unchanged(saved, form.cleaned_data):
                     checked.unchanged += 1
+                elif saved is not None and downloaded is not None and saved.written_at > downloaded:
+                    # An older copy of the return would silently undo a newer update.
+                    row.cell_error(
+                        "reference",
+                        f"the update for {reference} was changed on {_when(saved.written_at)}, after "
+                        f"this return was downloaded on {_when(downloaded)}; download the return "
+                        "again and make your changes in that, so the newer update is not overwritten",
+                    )
+                    checked.errors += row.errors
+                    continue
                 else:
                     checked.updates.append(form)
             else:
                 row.form_errors(form, unreadable)
         checked.errors += row.errors
+
+
+def _when(moment: dt.datetime) -> str:
+    return f"{timezone.localtime(moment):%-d %B %Y at %H:%M}"
 
 
 def _unchanged(update: ProgressUpdate | None, cleaned: dict) -> bool:
@@ -261,30 +300,80 @@ def _check_outputs(sheet, model: type[Output], partnership, organisation, quarte
         form = form_class(data, partnership=partnership, organisations=[organisation])
         valid = form.is_valid()
         row.form_errors(form, unreadable)
-        end = form.cleaned_data.get("period_end") if valid else None
-        if end is not None and not quarter.start <= end <= quarter.end:
-            row.cell_error("period_end", f"the period must end within {quarter.long_label}")
+        for name in ("period_start", "period_end"):
+            day = form.cleaned_data.get(name) if valid else None
+            if day is not None and not quarter.start <= day <= quarter.end:
+                which = "start" if name == "period_start" else "end"
+                row.cell_error(
+                    name,
+                    f"{day:%-d %B %Y} is not in {quarter.long_label}; the period must {which} "
+                    f"between {quarter.start:%-d %B %Y} and {quarter.end:%-d %B %Y}",
+                )
         if row.errors:
             checked.errors += row.errors
         else:
             checked.outputs.append(form)
 
 
+def _count_rows(sheet, checked: CheckedReturn) -> None:
+    """Count the filled rows below the headings, against the RETURN_MAX_ROWS setting.
+
+
+    Every filled row costs a form check (about 10 ms), so the whole return is held to the
+    same number of rows as one sheet; `sheet_rows` stops at a row past the limit.
+    """
+    limit = settings.RETURN_MAX_ROWS
+    for number, values in sheet_rows(sheet):
+        if number > 1 and not is_blank(values):
+            checked.rows += 1
+    if checked.rows > limit and not checked.errors:
+        checked.errors.append(
+            f"The return has {checked.rows:,} filled rows by sheet '{sheet.title}'; a return takes at most "
+            f"{limit:,} rows in all. Split it and upload it in parts"
+        )
+
+
+@contextmanager
+def _sheet(name: str, checked: CheckedReturn) -> Iterator[None]:
+    """Report a sheet that is too long or cannot be parsed, by name, instead of failing."""
+    try:
+        yield
+    except SheetTooLong as error:
+        checked.errors.append(str(error))
+    except Exception:  # openpyxl and the XML parser raise many kinds of error on damage
+        logger.warning("Return sheet %r could not be read", name, exc_info=True)
+        checked.errors.append(DAMAGED_SHEET.format(sheet=name))
+
+
 def check_return(workbook, *, partnership, organisation, quarter: Quarter) -> CheckedReturn:
     """Check every row of every sheet; nothing is written."""
     checked = CheckedReturn()
-    problem = _identity_error(workbook, partnership, organisation, quarter)
+    checked_sheets = {UPDATES_SHEET, *(sheet_name(model) for model in OUTPUT_KINDS)}
+    for name in workbook.sheetnames:
+        if name in checked_sheets:  # the instructions and the drop-downs' lists are not rows
+            with _sheet(name, checked):
+                _count_rows(workbook[name], checked)
+    if checked.errors:
+        return checked  # refused before any row is checked, so quickly
+    try:
+        problem = _identity_error(workbook, partnership, organisation, quarter)
+    except Exception:
+        logger.warning("Return instructions could not be read", exc_info=True)
+        problem = DAMAGED_SHEET.format(sheet=INSTRUCTIONS_SHEET)
     if problem:
         checked.errors.append(problem)
         return checked
+    downloaded = downloaded_at(workbook)
     if UPDATES_SHEET in workbook.sheetnames:
-        _check_updates(workbook[UPDATES_SHEET], partnership, organisation, quarter, checked)
+        with _sheet(UPDATES_SHEET, checked):
+            _check_updates(workbook[UPDATES_SHEET], partnership, organisation, quarter, checked, downloaded)
     lookups = _Lookups.build(partnership, quarter)
     for model in OUTPUT_KINDS:
         if sheet_name(model) in workbook.sheetnames:
-            _check_outputs(
-                workbook[sheet_name(model)], model, partnership, organisation, quarter, lookups, checked
-            )
+            with _sheet(sheet_name(model), checked):
+                _check_outputs(
+                    workbook[sheet_name(model)], model, partnership, organisation, quarter, lookups, checked
+                )
     if not checked.errors and not (checked.updates or checked.outputs or checked.unchanged):
         checked.errors.append(NOTHING_FILLED_IN)
     return checked
