@@ -79,6 +79,8 @@ MIDDLEWARE = [
     "cspmonitor.accounts.middleware.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # A write that clashes with another at the same moment: a 409 page, not a 500.
+    "cspmonitor.conflicts.WriteConflictMiddleware",
     # Records who made each change in the plans' change history.
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks, so it sees the outcome of authentication.
@@ -118,8 +120,10 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": str(VAR_DIR / "cspmonitor.sqlite3"),
-            # Background workers write while the site reads: wait rather than fail.
-            "OPTIONS": {"timeout": 20},
+            # Background workers write while the site reads: wait rather than fail. IMMEDIATE
+            # takes the write lock when a transaction begins, so two writers queue for it
+            # instead of one failing when both try to turn a read into a write.
+            "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE"},
             # Tests use a file, not SQLite's in-memory database: the browser tests' live server
             # answers several requests at once, and an in-memory database would be one
             # connection shared between those threads, which SQLite does not allow safely.

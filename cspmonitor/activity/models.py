@@ -283,3 +283,30 @@ def output_kind(slug: str) -> type[Output]:
         if model.kind_slug == slug:
             return model
     raise LookupError(slug)
+
+
+class ReturnUpload(models.Model):
+    """One quarterly return file applied, so that the same file sent twice is applied once.
+
+    A double-clicked upload button, or a browser resending the form, would otherwise add
+    every output again; the unique file fingerprint per organisation and quarter makes the
+    second arrival find the first (even when both arrive at once: one insert wins).
+    """
+
+    organisation = models.ForeignKey("partnership.Organisation", on_delete=models.CASCADE, related_name="+")
+    quarter = models.CharField(max_length=10)
+    sha256 = models.CharField(max_length=64)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    uploaded_by = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    updates = models.PositiveIntegerField(default=0)
+    outputs = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "quarter", "sha256"], name="one_upload_a_file")
+        ]
+
+    def __str__(self) -> str:
+        return f"Return upload for {self.quarter} at {self.uploaded_at:%d %B %Y %H:%M}"

@@ -8,30 +8,27 @@ letter and heading. A workbook with any problem changes nothing.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from cspmonitor.accounts.models import Classification
-from cspmonitor.activity.forms import OutputForm, output_form
-from cspmonitor.activity.models import OUTPUT_KINDS, Output
+from cspmonitor.activity.forms import OutputForm
+from cspmonitor.activity.models import OUTPUT_KINDS, ReturnUpload
 from cspmonitor.activity.returns import actions_led
+from cspmonitor.activity.returns_outputs import Lookups, check_outputs
 from cspmonitor.activity.returns_reading import (
     DAMAGED_SHEET,
     CellError,
     ReturnFileError,
     Row,
     SheetTooLong,
-    cell_boolean,
     cell_choice,
-    cell_date,
-    cell_number,
     cell_text,
     filled_rows,
     is_blank,
@@ -46,9 +43,6 @@ from cspmonitor.activity.returns_workbook import (
     PARTNERSHIP_KEY,
     QUARTER_KEY,
     UPDATES_SHEET,
-    action_choices,
-    output_columns,
-    priority_choices,
     sheet_name,
     update_columns,
 )
@@ -206,115 +200,6 @@ def _unchanged(update: ProgressUpdate | None, cleaned: dict) -> bool:
     return update is not None and all(getattr(update, n).strip() == cleaned[n].strip() for n in names)
 
 
-@dataclass
-class _Lookups:
-    """Priorities by title and actions by reference, as the drop-downs offer them."""
-
-    priorities: dict[str, list]
-    actions: dict[str, list[Action]]
-
-    @classmethod
-    def build(cls, partnership, quarter: Quarter) -> _Lookups:
-        priorities: dict[str, list] = {}
-        for priority in priority_choices(partnership, quarter):
-            priorities.setdefault(priority.title.casefold(), []).append(priority)
-        actions: dict[str, list[Action]] = {}
-        for action in action_choices(partnership, quarter):
-            actions.setdefault(action.reference.casefold(), []).append(action)
-        return cls(priorities, actions)
-
-    def priority(self, text: str):
-        found = self.priorities.get(text.casefold(), [])
-        if len(found) != 1:
-            raise CellError(
-                f"choose a priority from the list; '{text}' is not one of the partnership's priorities"
-                if not found
-                else f"more than one priority is called '{text}'; record this output on the web"
-            )
-        return found[0]
-
-    def action(self, text: str, priority) -> Action:
-        # The drop-down shows "CE-1 Title"; the reference is what identifies the action.
-        reference = text.split()[0] if text.split() else text
-        found = self.actions.get(text.casefold()) or self.actions.get(reference.casefold(), [])
-        if priority is not None:
-            found = [action for action in found if action.objective.priority_id == priority.pk]
-        if len(found) != 1:
-            raise CellError(
-                f"choose an action from the list under the priority chosen; '{text}' is not one"
-                if not found
-                else f"more than one action has the reference {reference}; record this output on the web"
-            )
-        return found[0]
-
-
-def _output_data(cells, columns, row: Row, lookups: _Lookups, quarter: Quarter) -> tuple[dict, set[str]]:
-    data: dict[str, Any] = {}
-    unreadable: set[str] = set()
-    priority = None
-    by_kind = {column.field: column for column in columns}
-    for column in columns:
-        value = cells[column]
-        try:
-            if column.kind == "date":
-                day = cell_date(value) or (quarter.start if column.field == "period_start" else quarter.end)
-                data.update({f"{column.field}_0": day.day, f"{column.field}_1": day.month})
-                data[f"{column.field}_2"] = day.year
-            elif column.kind == "priority":
-                text = cell_text(value)
-                priority = lookups.priority(text) if text else None
-                data["priority"] = priority.pk if priority else ""
-            elif column.kind == "action":
-                continue  # after the priority, below
-            elif column.kind == "choice":
-                data[column.field] = cell_choice(value, column) or (
-                    Classification.OFFICIAL if column.field == "classification" else ""
-                )
-            elif column.kind == "boolean":
-                if cell_boolean(value):
-                    data[column.field] = "on"
-            elif column.kind == "number":
-                data[column.field] = cell_number(value)
-            else:
-                data[column.field] = cell_text(value)
-        except CellError as error:
-            row.cell_error(column.field, str(error))
-            unreadable.add(column.field)
-    if "action" in by_kind:
-        text = cell_text(cells[by_kind["action"]])
-        try:
-            data["action"] = lookups.action(text, priority).pk if text else ""
-        except CellError as error:
-            row.cell_error("action", str(error))
-            unreadable.add("action")
-    return data, unreadable
-
-
-def _check_outputs(sheet, model: type[Output], partnership, organisation, quarter, lookups, checked) -> None:
-    columns = output_columns(model)
-    form_class = output_form(model)
-    for number, positions, cells in filled_rows(sheet, columns, checked.errors):
-        row = Row(sheet.title, number, letters(columns, positions))
-        data, unreadable = _output_data(cells, columns, row, lookups, quarter)
-        data["organisation"] = organisation.pk
-        form = form_class(data, partnership=partnership, organisations=[organisation])
-        valid = form.is_valid()
-        row.form_errors(form, unreadable)
-        for name in ("period_start", "period_end"):
-            day = form.cleaned_data.get(name) if valid else None
-            if day is not None and not quarter.start <= day <= quarter.end:
-                which = "start" if name == "period_start" else "end"
-                row.cell_error(
-                    name,
-                    f"{day:%-d %B %Y} is not in {quarter.long_label}; the period must {which} "
-                    f"between {quarter.start:%-d %B %Y} and {quarter.end:%-d %B %Y}",
-                )
-        if row.errors:
-            checked.errors += row.errors
-        else:
-            checked.outputs.append(form)
-
-
 def _count_rows(sheet, checked: CheckedReturn) -> None:
     """Count the filled rows below the headings, against the RETURN_MAX_ROWS setting.
 
@@ -367,11 +252,11 @@ def check_return(workbook, *, partnership, organisation, quarter: Quarter) -> Ch
     if UPDATES_SHEET in workbook.sheetnames:
         with _sheet(UPDATES_SHEET, checked):
             _check_updates(workbook[UPDATES_SHEET], partnership, organisation, quarter, checked, downloaded)
-    lookups = _Lookups.build(partnership, quarter)
+    lookups = Lookups.build(partnership, quarter)
     for model in OUTPUT_KINDS:
         if sheet_name(model) in workbook.sheetnames:
             with _sheet(sheet_name(model), checked):
-                _check_outputs(
+                check_outputs(
                     workbook[sheet_name(model)], model, partnership, organisation, quarter, lookups, checked
                 )
     if not checked.errors and not (checked.updates or checked.outputs or checked.unchanged):
@@ -388,9 +273,18 @@ class UploadResult:
     updates: int = 0
     outputs: int = 0
     unchanged: int = 0
+    #: The earlier upload of the same file, when this one changed nothing because of it.
+    earlier: ReturnUpload | None = None
 
     @property
     def message(self) -> str:
+        if self.earlier is not None:
+            return (
+                f"This file was already uploaded on {_when(self.earlier.uploaded_at)}, saving "
+                f"{self.earlier.updates} updates and {self.earlier.outputs} outputs; nothing was "
+                "saved again"
+            )
+
         def count(n: int, word: str) -> str:
             return f"{n if n else 'no'} {word}{'' if n == 1 else 's'}"
 
@@ -400,24 +294,44 @@ class UploadResult:
         return message[0].upper() + message[1:]
 
 
-@transaction.atomic
-def apply_return(checked: CheckedReturn, user) -> UploadResult:
+def apply_return(checked: CheckedReturn, user, receipt: ReturnUpload | None = None) -> UploadResult:
     """Save a checked return whole: updates replace the quarter's earlier ones and set each
-    action's status; outputs are added."""
+    action's status; outputs are added. With a `receipt`, a file already applied is not
+    applied again, even when its two uploads arrive at the same moment."""
     if checked.errors:
         raise ValueError("A return with problems cannot be applied")
-    for form in checked.updates:
-        form.instance.written_by = user
-        form.save()
-    for output_form_ in checked.outputs:
-        output_form_.save()
+    try:
+        with transaction.atomic():
+            if receipt is not None:
+                receipt.updates, receipt.outputs = len(checked.updates), len(checked.outputs)
+                receipt.save()  # first, so a second arrival of the same file stops here
+            for form in checked.updates:
+                form.instance.written_by = user
+                form.save()
+            for output_form_ in checked.outputs:
+                output_form_.save()
+    except IntegrityError:
+        if receipt is None:
+            raise
+        return UploadResult(earlier=_earlier(receipt))
     return UploadResult(
         updates=len(checked.updates), outputs=len(checked.outputs), unchanged=checked.unchanged
     )
 
 
+def _earlier(receipt: ReturnUpload) -> ReturnUpload | None:
+    return ReturnUpload.objects.filter(
+        organisation=receipt.organisation, quarter=receipt.quarter, sha256=receipt.sha256
+    ).first()
+
+
 def upload_return(file, *, partnership, organisation, quarter: Quarter, user) -> UploadResult:
-    """Open, check and (only when every row is right) apply an uploaded return."""
+    """Open, check and (only when every row is right) apply an uploaded return, once per file."""
+    receipt = ReturnUpload(organisation=organisation, quarter=quarter.label, sha256=_fingerprint(file))
+    receipt.uploaded_by = user if getattr(user, "pk", None) else None
+    earlier = _earlier(receipt)
+    if earlier is not None:
+        return UploadResult(earlier=earlier)
     try:
         workbook = open_workbook(file)
     except ReturnFileError as error:
@@ -428,4 +342,12 @@ def upload_return(file, *, partnership, organisation, quarter: Quarter, user) ->
         workbook.close()
     if checked.errors:
         return UploadResult(errors=checked.errors)
-    return apply_return(checked, user)
+    return apply_return(checked, user, receipt)
+
+
+def _fingerprint(file) -> str:
+    digest = hashlib.sha256()
+    file.seek(0)
+    digest.update(file.read(settings.RETURN_MAX_BYTES + 1))
+    file.seek(0)
+    return digest.hexdigest()
