@@ -231,6 +231,10 @@ CRISPY_TEMPLATE_PACK = "gds"
 
 # --- Background work: Django's Tasks framework, queued in the database.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A task whose worker died (or stopped beating for this long) is queued again, up to this many
+# attempts in all, then failed with a message on its page (cspmonitor/background.py).
+TASK_LEASE_SECONDS = env_int("TASK_LEASE_SECONDS", default=120, minimum=30)
+TASK_MAX_ATTEMPTS = env_int("TASK_MAX_ATTEMPTS", default=3, minimum=1)
 
 # --- Data. The one place the code finds ONS and police.uk reference files.
 _shared_data = BASE_DIR.parent / "shared" / "data"

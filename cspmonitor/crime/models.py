@@ -12,8 +12,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 
 from cspmonitor.accounts.models import Classification
+from cspmonitor.background import TaskRecord
 
 _YEAR = re.compile(r"^(\d{4})-(\d{2})$")
 
@@ -62,8 +64,10 @@ class CrimeImport(models.Model):
         return f"Import of {self.started_at:%d %B %Y %H:%M} ({self.get_status_display()})"
 
 
-class Assessment(models.Model):
+class Assessment(TaskRecord):
     """One run of the strategic assessment for a partnership and financial year."""
+
+    task_path = "cspmonitor.crime.tasks.run_assessment"
 
     class Status(models.TextChoices):
         QUEUED = "queued", "Queued"
@@ -106,4 +110,6 @@ class Assessment(models.Model):
     def report_progress(self, percent: int, stage: str) -> None:
         """Record how far the run has got, for the page that polls it."""
         self.progress, self.stage = percent, stage
-        type(self).objects.filter(pk=self.pk).update(progress=percent, stage=stage)
+        type(self).objects.filter(pk=self.pk).update(
+            progress=percent, stage=stage, heartbeat_at=timezone.now()
+        )

@@ -11,6 +11,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
+from cspmonitor.background import recover
 from cspmonitor.crime.models import Assessment, financial_year_months
 from cspmonitor.crime.presentation import AssessmentPage
 from cspmonitor.crime.services import crime_store
@@ -90,6 +91,7 @@ def _assessment(partnership, pk) -> Assessment:
 @partnership_view()
 def assessment_detail(request, partnership, access, pk):
     assessment = _assessment(partnership, pk)
+    recover(assessment)  # a run whose worker died is started again, or failed with a message
     page = AssessmentPage(assessment.result) if assessment.status == Assessment.Status.DONE else None
     return render(
         request,
@@ -102,6 +104,7 @@ def assessment_detail(request, partnership, access, pk):
 @partnership_view()
 def assessment_status(request, partnership, access, pk):
     assessment = _assessment(partnership, pk)
+    recover(assessment)
     return JsonResponse(
         {
             "status": assessment.status,

@@ -10,6 +10,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from cspmonitor.accounts.models import Classification
+from cspmonitor.background import TaskRecord
 
 
 class GeneratedReportQuerySet(models.QuerySet["GeneratedReport"]):
@@ -17,7 +18,9 @@ class GeneratedReportQuerySet(models.QuerySet["GeneratedReport"]):
         return self.filter(classification__in=access.visible_classifications())
 
 
-class GeneratedReport(models.Model):
+class GeneratedReport(TaskRecord):
+    task_path = "cspmonitor.reports.tasks.generate_report"
+
     class Kind(models.TextChoices):
         ANNUAL = "annual", "Annual monitoring report to scrutiny"
         ASSESSMENT = "assessment", "Strategic assessment"
