@@ -29,6 +29,11 @@ demo: setup
 	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	  $(MANAGE) runserver 127.0.0.1:8000
 
+## serve: run the site as in production (gunicorn on PORT, default 8000, with the background
+## worker beside it); needs the production environment: see the README's "Run in production".
+serve: $(VENV)/.installed node_modules/.package-lock.json
+	PY=$(PY) scripts/serve
+
 ## test: every test (browser tests included) on SQLite, then on PostgreSQL.
 test: $(VENV)/.installed node_modules/.package-lock.json
 	@url=$$(scripts/test-services) && \
