@@ -12,6 +12,7 @@ from cspmonitor.analysis import geography
 from cspmonitor.analysis.assessment import AssessmentInputs, Progress, run_assessment
 from cspmonitor.analysis.assessment_spatial import spatial_stages
 from cspmonitor.background import failure_message
+from cspmonitor.crime.drawings import keep_drawings
 from cspmonitor.crime.models import Assessment, financial_year_months
 from cspmonitor.crime.services import crime_store
 from cspmonitor.partnership.reference import reference_dir
@@ -74,6 +75,8 @@ def compute(assessment: Assessment, on_progress: Progress | None = None) -> Asse
         assessment.progress, assessment.stage = 100, "Done"
     assessment.finished_at = timezone.now()
     assessment.save()
+    if assessment.status == Assessment.Status.DONE:
+        keep_drawings(assessment)
     return assessment
 
 

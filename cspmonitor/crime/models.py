@@ -113,3 +113,19 @@ class Assessment(TaskRecord):
         type(self).objects.filter(pk=self.pk).update(
             progress=percent, stage=stage, heartbeat_at=timezone.now()
         )
+
+
+class AssessmentDrawing(models.Model):
+    """A chart (SVG) or map layer (GeoJSON) of a finished assessment, drawn once and kept.
+
+    A row each, so that pages load only the drawing they serve."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="drawings")
+    name = models.CharField(max_length=50)  # "chart:trend", "layer:lsoas"
+    content = models.TextField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["assessment", "name"], name="one_drawing_a_name")]
+
+    def __str__(self) -> str:
+        return f"{self.name} of {self.assessment_id}"

@@ -133,22 +133,24 @@ def assessment_json(request, partnership, access, pk):
 @require_safe
 @partnership_view()
 def assessment_chart(request, partnership, access, pk, name):
-    from cspmonitor.crime import charts
+    svg = _drawing(partnership, pk, f"chart:{name}")
+    return HttpResponse(svg, content_type="image/svg+xml")
 
-    if name not in charts.CHARTS:
-        raise Http404("No such chart")
-    return HttpResponse(charts.CHARTS[name](_result(partnership, pk)), content_type="image/svg+xml")
+
+def _drawing(partnership, pk: int, name: str) -> str:
+    """A chart or map layer kept with the assessment (drawn once, when it was computed)."""
+    from cspmonitor.crime import drawings
+
+    if name not in drawings.drawing_names():
+        raise Http404("No such chart or map layer")
+    # The result is loaded only when the drawing is missing and must be drawn now.
+    assessment = get_object_or_404(Assessment.objects.defer("result"), pk=pk, partnership=partnership)
+    if assessment.status != Assessment.Status.DONE:
+        raise Http404("The assessment has no result yet")
+    return drawings.drawing(assessment, name)
 
 
 @require_safe
 @partnership_view()
 def assessment_map_layer(request, partnership, access, pk, layer):
-    from cspmonitor.crime import maps
-    from cspmonitor.partnership.reference import reference_dir
-
-    result = _result(partnership, pk)
-    if layer == "lsoas":
-        return JsonResponse(maps.lsoa_layer(result, reference_dir()))
-    if layer == "hotspot-cells":
-        return JsonResponse(maps.hotspot_cells_layer(result))
-    raise Http404("No such map layer")
+    return HttpResponse(_drawing(partnership, pk, f"layer:{layer}"), content_type="application/json")

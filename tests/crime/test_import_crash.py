@@ -76,12 +76,21 @@ def scenario(tmp_path):
     return tmp_path, before, after, after_in
 
 
+def _database_url() -> str:
+    """The test database, for the import processes (SQLite's file, or PostgreSQL's server)."""
+    info = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{info['NAME']}"
+    where = f"{info['HOST'] or 'localhost'}:{info['PORT'] or 5432}"
+    return f"postgres://{info['USER']}:{info['PASSWORD']}@{where}/{info['NAME']}"
+
+
 def _run_kills(tmp_path: Path, inputs: Path, kills: list[dict], database: str) -> list[dict]:
     spec = tmp_path / "spec.json"
     spec.write_text(json.dumps({"inputs": [str(inputs)], "kills": kills}), encoding="utf-8")
     environment = dict(
         os.environ,
-        DATABASE_URL=f"sqlite:///{database}",
+        DATABASE_URL=database,
         DJANGO_SETTINGS_MODULE="cspmonitor.settings",
         PYTHONPATH=str(ROOT),  # this checkout, not the one the virtualenv installed
     )
@@ -102,7 +111,7 @@ def _run_kills(tmp_path: Path, inputs: Path, kills: list[dict], database: str) -
 @pytest.mark.django_db(transaction=True)
 def test_a_killed_import_leaves_the_store_as_before_or_after_and_a_rerun_repairs_it(scenario, settings):
     tmp_path, before, after, inputs = scenario
-    database = connection.settings_dict["NAME"]
+    database = _database_url()
 
     def fresh_store(name: str) -> str:
         shutil.copytree(before.root, tmp_path / name)
