@@ -40,10 +40,12 @@ test: $(VENV)/.installed node_modules/.package-lock.json
 	  echo "== SQLite ==" && $(PY) -m pytest && \
 	  echo "== PostgreSQL ==" && DATABASE_URL=$$url $(PY) -m pytest
 
-## bench: speed and memory against named baselines; writes bench/results/latest.json
+## bench: speed and memory against named baselines; writes bench/results/latest.json, and the
+## worst return uploads timed through the upload path (bench/results/returns.json)
 bench: $(VENV)/.installed
 	$(PY) -m pip install --quiet -e . --group bench
 	$(PY) bench/run.py
+	$(PY) bench/returns.py
 
 ## fuzz: the police.uk reader's property tests over 10,000 generated inputs (5,000 a test).
 fuzz: $(VENV)/.installed
