@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: setup demo serve test test-dates check lint bench clean
+.PHONY: setup demo serve test test-dates check lint bench fuzz clean
 
 $(VENV)/.installed: pyproject.toml
 	@python=$$(scripts/find-python) && echo "Using $$python" && \
@@ -51,10 +51,21 @@ test-dates: $(VENV)/.installed node_modules/.package-lock.json
 	    $(PYTEST_ARGS) || exit 1; \
 	done
 
-## bench: speed and memory against named baselines; writes bench/results/latest.json
+## serve: run the site as in production (gunicorn on PORT, default 8000, with the background
+## worker beside it); needs the production environment: see the README's "Run in production".
+serve: $(VENV)/.installed node_modules/.package-lock.json
+	PY=$(PY) scripts/serve
+
+## bench: speed and memory against named baselines; writes bench/results/latest.json, and the
+## worst return uploads timed through the upload path (bench/results/returns.json)
 bench: $(VENV)/.installed
 	$(PY) -m pip install --quiet -e . --group bench
 	$(PY) bench/run.py
+	$(PY) bench/returns.py
+
+## fuzz: the police.uk reader's property tests over 10,000 generated inputs (5,000 a test).
+fuzz: $(VENV)/.installed
+	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest tests/analysis/test_policeuk_fuzz.py -q -p no:cacheprovider
 
 lint: check
 

@@ -79,6 +79,8 @@ MIDDLEWARE = [
     "cspmonitor.accounts.middleware.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # A write that clashes with another at the same moment: a 409 page, not a 500.
+    "cspmonitor.conflicts.WriteConflictMiddleware",
     # Records who made each change in the plans' change history.
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks, so it sees the outcome of authentication.
@@ -118,8 +120,10 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": str(VAR_DIR / "cspmonitor.sqlite3"),
-            # Background workers write while the site reads: wait rather than fail.
-            "OPTIONS": {"timeout": 20},
+            # Background workers write while the site reads: wait rather than fail. IMMEDIATE
+            # takes the write lock when a transaction begins, so two writers queue for it
+            # instead of one failing when both try to turn a read into a write.
+            "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE"},
             # Tests use a file, not SQLite's in-memory database: the browser tests' live server
             # answers several requests at once, and an in-memory database would be one
             # connection shared between those threads, which SQLite does not allow safely.
@@ -202,12 +206,18 @@ SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 _ssl_redirect = env_bool("SECURE_SSL_REDIRECT", default=True)
 _hsts_seconds = env_int("SECURE_HSTS_SECONDS", default=31_536_000, minimum=0)
+_hsts_preload = env_bool("SECURE_HSTS_PRELOAD", default=False)
 if not DEBUG:
     SECURE_SSL_REDIRECT = _ssl_redirect
     SECURE_HSTS_SECONDS = _hsts_seconds
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = True
+    SECURE_HSTS_PRELOAD = _hsts_preload
+    if not _hsts_preload:
+        # Submitting the domain to browsers' HSTS preload list is the operator's decision (it
+        # binds every subdomain for good); HSTS itself is on, so the reminder is silenced.
+        SILENCED_SYSTEM_CHECKS = ["security.W021"]
     CSRF_COOKIE_SECURE = True
 
 # --- Static files: our own, plus GOV.UK Frontend and Leaflet from npm (node_modules, no build).
@@ -221,7 +231,9 @@ STATICFILES_DIRS = [
 ]
 # GOV.UK Frontend's stylesheet asks for its fonts and images under /assets/.
 WHITENOISE_ROOT = NODE_MODULES / "govuk-frontend" / "dist" / "govuk"
-WHITENOISE_USE_FINDERS = True
+# Development and tests serve static files from their sources; production serves what
+# collectstatic gathered into STATIC_ROOT (make serve runs it).
+WHITENOISE_USE_FINDERS = DEBUG
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
@@ -233,11 +245,25 @@ CRISPY_TEMPLATE_PACK = "gds"
 
 # --- Background work: Django's Tasks framework, queued in the database.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A task whose worker died (or stopped beating for this long) is queued again, up to this many
+# attempts in all, then failed with a message on its page (cspmonitor/background.py).
+TASK_LEASE_SECONDS = env_int("TASK_LEASE_SECONDS", default=120, minimum=30)
+TASK_MAX_ATTEMPTS = env_int("TASK_MAX_ATTEMPTS", default=3, minimum=1)
+
+# --- The production web server (gunicorn, cspmonitor/gunicorn_conf.py; make serve).
+# Processes × threads answer requests at once; on 2 cores 3 × 4 served 50 users best.
+WEB_WORKERS = env_int("WEB_WORKERS", default=3, minimum=1)
+WEB_THREADS = env_int("WEB_THREADS", default=4, minimum=1)
+PORT = env_int("PORT", default=8000, minimum=1)
 
 # --- Data. The one place the code finds ONS and police.uk reference files.
 _shared_data = BASE_DIR.parent / "shared" / "data"
 REFERENCE_DATA_DIR = env_path("REFERENCE_DATA_DIR", _shared_data if _shared_data.is_dir() else None)
 CRIME_STORE_DIR = env_path("CRIME_STORE_DIR", VAR_DIR / "crime-store")
+# Uploaded quarterly returns: refused above this size, or with more rows than this on a sheet,
+# before any row is checked, so that no upload can hold a web worker for long.
+RETURN_MAX_BYTES = env_int("RETURN_MAX_BYTES", default=5 * 1024 * 1024, minimum=1024)
+RETURN_MAX_ROWS = env_int("RETURN_MAX_ROWS", default=200, minimum=1)
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

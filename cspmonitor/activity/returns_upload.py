@@ -7,39 +7,43 @@ letter and heading. A workbook with any problem changes nothing.
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
 
+from django.conf import settings
 from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
 
-from cspmonitor.accounts.models import Classification
 from cspmonitor.activity import returns_replace
-from cspmonitor.activity.forms import OutputForm, output_form
-from cspmonitor.activity.models import OUTPUT_KINDS, Output
+from cspmonitor.activity.forms import OutputForm
+from cspmonitor.activity.models import OUTPUT_KINDS, PartnerReturn
 from cspmonitor.activity.returns import actions_led
+from cspmonitor.activity.returns_outputs import Lookups, check_outputs
 from cspmonitor.activity.returns_reading import (
+    DAMAGED_SHEET,
     CellError,
     ReturnFileError,
     Row,
-    cell_boolean,
+    SheetTooLong,
     cell_choice,
-    cell_date,
-    cell_number,
     cell_text,
     filled_rows,
     is_blank,
     letters,
     open_workbook,
+    sheet_rows,
 )
 from cspmonitor.activity.returns_workbook import (
+    DOWNLOADED_KEY,
     INSTRUCTIONS_SHEET,
     ORGANISATION_KEY,
     PARTNERSHIP_KEY,
     QUARTER_KEY,
     UPDATES_SHEET,
-    action_choices,
-    output_columns,
-    priority_choices,
     sheet_name,
     update_columns,
 )
@@ -52,6 +56,8 @@ NOT_A_RETURN = (
     "fill it in and upload that"
 )
 NOTHING_FILLED_IN = "The selected file has no updates or outputs filled in"
+
+logger = logging.getLogger(__name__)
 
 
 # Checking ------------------------------------------------------------------------------------------
@@ -66,16 +72,26 @@ class CheckedReturn:
     outputs: list[OutputForm] = field(default_factory=list)
     #: Rows that only repeat an update already saved (the workbook comes pre-filled).
     unchanged: int = 0
+    #: Filled rows below the headings, on every sheet but the instructions.
+    rows: int = 0
 
 
 def _details(workbook) -> dict[str, str]:
     if INSTRUCTIONS_SHEET not in workbook.sheetnames:
         return {}
     details = {}
-    for values in workbook[INSTRUCTIONS_SHEET].iter_rows(max_col=2, values_only=True):
-        if len(values) == 2 and values[0] is not None:
+    for _number, values in sheet_rows(workbook[INSTRUCTIONS_SHEET], max_rows=200):
+        if values[0] is not None:
             details[cell_text(values[0])] = cell_text(values[1])
     return details
+
+
+def downloaded_at(workbook) -> dt.datetime | None:
+    """When the return was downloaded (returns downloaded before this was recorded: None)."""
+    try:
+        return dt.datetime.fromisoformat(_details(workbook).get(DOWNLOADED_KEY, ""))
+    except ValueError:
+        return None
 
 
 def _identity_error(workbook, partnership, organisation, quarter: Quarter) -> str | None:
@@ -97,7 +113,9 @@ def _identity_error(workbook, partnership, organisation, quarter: Quarter) -> st
     return None
 
 
-def _check_updates(sheet, partnership, organisation, quarter: Quarter, checked: CheckedReturn) -> None:
+def _check_updates(
+    sheet, partnership, organisation, quarter: Quarter, checked: CheckedReturn, downloaded: dt.datetime | None
+) -> None:
     columns = update_columns()
     actions: dict[str, list[Action]] = {}
     for action in actions_led(partnership, organisation, quarter):
@@ -153,8 +171,19 @@ def _check_updates(sheet, partnership, organisation, quarter: Quarter, checked: 
         if stand_in is not None:
             form = ProgressUpdateForm(data, action=stand_in, partnership=partnership)
             if form.is_valid() and action is not None and not row.errors:
-                if _unchanged(existing.get(action.pk), form.cleaned_data):
+                saved = existing.get(action.pk)
+                if _unchanged(saved, form.cleaned_data):
                     checked.unchanged += 1
+                elif saved is not None and downloaded is not None and saved.written_at > downloaded:
+                    # An older copy of the return would silently undo a newer update.
+                    row.cell_error(
+                        "reference",
+                        f"the update for {reference} was changed on {_when(saved.written_at)}, after "
+                        f"this return was downloaded on {_when(downloaded)}; download the return "
+                        "again and make your changes in that, so the newer update is not overwritten",
+                    )
+                    checked.errors += row.errors
+                    continue
                 else:
                     checked.updates.append(form)
             else:
@@ -163,130 +192,75 @@ def _check_updates(sheet, partnership, organisation, quarter: Quarter, checked: 
         checked.errors += row.errors
 
 
+def _when(moment: dt.datetime) -> str:
+    return f"{timezone.localtime(moment):%-d %B %Y at %H:%M}"
+
+
 def _unchanged(update: ProgressUpdate | None, cleaned: dict) -> bool:
     """Whether a row only repeats the update already saved (the workbook comes pre-filled)."""
     names = ["status", "rag", "rag_reason", "narrative", "evidence_links"]
     return update is not None and all(getattr(update, n).strip() == cleaned[n].strip() for n in names)
 
 
-@dataclass
-class _Lookups:
-    """Priorities by title and actions by reference, as the drop-downs offer them."""
-
-    priorities: dict[str, list]
-    actions: dict[str, list[Action]]
-
-    @classmethod
-    def build(cls, partnership, quarter: Quarter) -> _Lookups:
-        priorities: dict[str, list] = {}
-        for priority in priority_choices(partnership, quarter):
-            priorities.setdefault(priority.title.casefold(), []).append(priority)
-        actions: dict[str, list[Action]] = {}
-        for action in action_choices(partnership, quarter):
-            actions.setdefault(action.reference.casefold(), []).append(action)
-        return cls(priorities, actions)
-
-    def priority(self, text: str):
-        found = self.priorities.get(text.casefold(), [])
-        if len(found) != 1:
-            raise CellError(
-                f"choose a priority from the list; '{text}' is not one of the partnership's priorities"
-                if not found
-                else f"more than one priority is called '{text}'; record this output on the web"
-            )
-        return found[0]
-
-    def action(self, text: str, priority) -> Action:
-        # The drop-down shows "CE-1 Title"; the reference is what identifies the action.
-        reference = text.split()[0] if text.split() else text
-        found = self.actions.get(text.casefold()) or self.actions.get(reference.casefold(), [])
-        if priority is not None:
-            found = [action for action in found if action.objective.priority_id == priority.pk]
-        if len(found) != 1:
-            raise CellError(
-                f"choose an action from the list under the priority chosen; '{text}' is not one"
-                if not found
-                else f"more than one action has the reference {reference}; record this output on the web"
-            )
-        return found[0]
+def _count_rows(sheet, checked: CheckedReturn) -> None:
+    """Count the filled rows below the headings, against the RETURN_MAX_ROWS setting.
 
 
-def _output_data(cells, columns, row: Row, lookups: _Lookups, quarter: Quarter) -> tuple[dict, set[str]]:
-    data: dict[str, Any] = {}
-    unreadable: set[str] = set()
-    priority = None
-    by_kind = {column.field: column for column in columns}
-    for column in columns:
-        value = cells[column]
-        try:
-            if column.kind == "date":
-                day = cell_date(value) or (quarter.start if column.field == "period_start" else quarter.end)
-                data.update({f"{column.field}_0": day.day, f"{column.field}_1": day.month})
-                data[f"{column.field}_2"] = day.year
-            elif column.kind == "priority":
-                text = cell_text(value)
-                priority = lookups.priority(text) if text else None
-                data["priority"] = priority.pk if priority else ""
-            elif column.kind == "action":
-                continue  # after the priority, below
-            elif column.kind == "choice":
-                data[column.field] = cell_choice(value, column) or (
-                    Classification.OFFICIAL if column.field == "classification" else ""
-                )
-            elif column.kind == "boolean":
-                if cell_boolean(value):
-                    data[column.field] = "on"
-            elif column.kind == "number":
-                data[column.field] = cell_number(value)
-            else:
-                data[column.field] = cell_text(value)
-        except CellError as error:
-            row.cell_error(column.field, str(error))
-            unreadable.add(column.field)
-    if "action" in by_kind:
-        text = cell_text(cells[by_kind["action"]])
-        try:
-            data["action"] = lookups.action(text, priority).pk if text else ""
-        except CellError as error:
-            row.cell_error("action", str(error))
-            unreadable.add("action")
-    return data, unreadable
+    Every filled row costs a form check (about 10 ms), so the whole return is held to the
+    same number of rows as one sheet; `sheet_rows` stops at a row past the limit.
+    """
+    limit = settings.RETURN_MAX_ROWS
+    for number, values in sheet_rows(sheet):
+        if number > 1 and not is_blank(values):
+            checked.rows += 1
+    if checked.rows > limit and not checked.errors:
+        checked.errors.append(
+            f"The return has {checked.rows:,} filled rows by sheet '{sheet.title}'; a return takes at most "
+            f"{limit:,} rows in all. Split it and upload it in parts"
+        )
 
 
-def _check_outputs(sheet, model: type[Output], partnership, organisation, quarter, lookups, checked) -> None:
-    columns = output_columns(model)
-    form_class = output_form(model)
-    for number, positions, cells in filled_rows(sheet, columns, checked.errors):
-        row = Row(sheet.title, number, letters(columns, positions))
-        data, unreadable = _output_data(cells, columns, row, lookups, quarter)
-        data["organisation"] = organisation.pk
-        form = form_class(data, partnership=partnership, organisations=[organisation])
-        valid = form.is_valid()
-        row.form_errors(form, unreadable)
-        end = form.cleaned_data.get("period_end") if valid else None
-        if end is not None and not quarter.start <= end <= quarter.end:
-            row.cell_error("period_end", f"the period must end within {quarter.long_label}")
-        if row.errors:
-            checked.errors += row.errors
-        else:
-            checked.outputs.append(form)
+@contextmanager
+def _sheet(name: str, checked: CheckedReturn) -> Iterator[None]:
+    """Report a sheet that is too long or cannot be parsed, by name, instead of failing."""
+    try:
+        yield
+    except SheetTooLong as error:
+        checked.errors.append(str(error))
+    except Exception:  # openpyxl and the XML parser raise many kinds of error on damage
+        logger.warning("Return sheet %r could not be read", name, exc_info=True)
+        checked.errors.append(DAMAGED_SHEET.format(sheet=name))
 
 
 def check_return(workbook, *, partnership, organisation, quarter: Quarter) -> CheckedReturn:
     """Check every row of every sheet; nothing is written."""
     checked = CheckedReturn()
-    problem = _identity_error(workbook, partnership, organisation, quarter)
+    checked_sheets = {UPDATES_SHEET, *(sheet_name(model) for model in OUTPUT_KINDS)}
+    for name in workbook.sheetnames:
+        if name in checked_sheets:  # the instructions and the drop-downs' lists are not rows
+            with _sheet(name, checked):
+                _count_rows(workbook[name], checked)
+    if checked.errors:
+        return checked  # refused before any row is checked, so quickly
+    try:
+        problem = _identity_error(workbook, partnership, organisation, quarter)
+    except Exception:
+        logger.warning("Return instructions could not be read", exc_info=True)
+        problem = DAMAGED_SHEET.format(sheet=INSTRUCTIONS_SHEET)
     if problem:
         checked.errors.append(problem)
         return checked
+    downloaded = downloaded_at(workbook)
     if UPDATES_SHEET in workbook.sheetnames:
-        _check_updates(workbook[UPDATES_SHEET], partnership, organisation, quarter, checked)
-    lookups = _Lookups.build(partnership, quarter)
+        with _sheet(UPDATES_SHEET, checked):
+            _check_updates(workbook[UPDATES_SHEET], partnership, organisation, quarter, checked, downloaded)
+    lookups = Lookups.build(partnership, quarter)
     for model in OUTPUT_KINDS:
         if sheet_name(model) in workbook.sheetnames:
-            _check_outputs(
-                workbook[sheet_name(model)], model, partnership, organisation, quarter, lookups, checked
-            )
+            with _sheet(sheet_name(model), checked):
+                check_outputs(
+                    workbook[sheet_name(model)], model, partnership, organisation, quarter, lookups, checked
+                )
     if not checked.errors and not (checked.updates or checked.outputs or checked.unchanged):
         checked.errors.append(NOTHING_FILLED_IN)
     return checked
@@ -352,12 +326,17 @@ def upload_return(file, *, partnership, organisation, quarter: Quarter, user) ->
     checked = _read(file, partnership=partnership, organisation=organisation, quarter=quarter)
     if checked.errors:
         return UploadResult(errors=checked.errors)
-    partner_return = returns_replace.the_return(organisation, quarter)
-    if partner_return.uploads and returns_replace.change(checked, partner_return).changes_anything:
-        file.seek(0)  # read whole once already, within the size allowed
-        partner_return.hold(file.read(), user)
-        return UploadResult(pending=True)
-    return apply_return(checked, user, partner_return)
+    with transaction.atomic():
+        # One upload of a return at a time: a double submit waits for the first, then finds its
+        # outputs already there and adds nothing (SQLite's transactions take the write lock at
+        # their start; PostgreSQL locks the return's row).
+        found = returns_replace.the_return(organisation, quarter)
+        partner_return = PartnerReturn.objects.select_for_update().get(pk=found.pk)
+        if partner_return.uploads and returns_replace.change(checked, partner_return).changes_anything:
+            file.seek(0)  # read whole once already, within the size allowed
+            partner_return.hold(file.read(), user)
+            return UploadResult(pending=True)
+        return apply_return(checked, user, partner_return)
 
 
 def pending_change(partner_return, *, partnership) -> tuple[CheckedReturn, returns_replace.Change | None]:

@@ -12,6 +12,7 @@ import io
 from dataclasses import dataclass
 
 from django.db import models
+from django.utils import timezone
 from django.utils.text import capfirst, slugify
 from openpyxl import Workbook
 from openpyxl.comments import Comment
@@ -35,6 +36,8 @@ ROWS = 500
 PARTNERSHIP_KEY = "Partnership reference"
 ORGANISATION_KEY = "Organisation number"
 QUARTER_KEY = "Quarter"
+#: When the return was made, so that an older copy cannot overwrite newer updates.
+DOWNLOADED_KEY = "Downloaded at"
 
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -237,6 +240,7 @@ def _instructions(sheet, partnership, organisation, quarter: Quarter) -> None:
         ("Organisation", organisation.name),
         (ORGANISATION_KEY, organisation.pk),
         (QUARTER_KEY, quarter.label),
+        (DOWNLOADED_KEY, timezone.now().isoformat()),
     ]
     start = len(lines) + 1
     for offset, (key, value) in enumerate(details):

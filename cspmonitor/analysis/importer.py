@@ -1,10 +1,14 @@
-"""Import police.uk files into the crime store, one force-month at a time.
+"""Import police.uk files into the crime store as one transaction.
 
-Files are read and checked in parallel threads but handed to the store as they finish, and
-each month's table is dropped once stored, so memory holds a few months at a time however
-many are imported. A file with rejected rows is stored without them and every reject is
-listed; with ``strict=True`` such a file is not stored at all. A refused file (wrong header,
-unreadable, bad name) stores nothing for its month. Either way nothing disappears unreported.
+Files are read and checked in parallel threads and each month is written to the store as it
+finishes (its table then dropped), so memory holds a few months at a time however many are
+imported. Nothing becomes visible until the whole import commits (see `store.CrimeStore.batch`).
+
+Whole or nothing: when any chosen input cannot be imported (refused file, unreadable member,
+misnamed file; with ``strict=True`` also a month with a rejected row), no month is stored and
+every such input is listed with its reason. With ``per_month=True`` the good months are stored
+and the rest listed. A file with rejected rows is otherwise stored without them and every
+reject is listed, so nothing disappears unreported.
 """
 
 from __future__ import annotations
@@ -36,19 +40,32 @@ class ImportSummary:
     rows_without_location: int = 0
     months: list[PutResult] = field(default_factory=list)
     rejects: list[policeuk.Reject] = field(default_factory=list)
+    skipped: list[policeuk.Reject] = field(default_factory=list)
+    per_month: bool = False
+    inputs_not_imported: int = 0
+    stored: bool = True
 
     def count(self, action: str) -> int:
         return sum(1 for month in self.months if month.action == action)
 
     def describe(self) -> str:
         """A plain-English summary of the import."""
-        return (
+        text = (
             f"{self.rows_read:,} rows read from {self.files_read:,} files: "
             f"{self.rows_valid:,} valid ({self.rows_without_location:,} without a location), "
             f"{self.rows_rejected:,} rejected. Months: {self.count('added')} added, "
             f"{self.count('replaced')} replaced, {self.count('unchanged')} unchanged. "
             f"{self.files_refused} files refused, {self.files_skipped} not street files."
         )
+        if not self.stored:
+            return (
+                f"Nothing stored: {self.inputs_not_imported} of the chosen inputs could not be "
+                "imported (each is listed with its reason), so the store is as it was. Fix them, "
+                f"or import with --per-month to store the good months. {text}"
+            )
+        if self.per_month:
+            return f"Stored month by month (--per-month). {text}"
+        return text
 
 
 def _hashing(source: Source, digests: dict[str, str]) -> Source:
@@ -57,7 +74,7 @@ def _hashing(source: Source, digests: dict[str, str]) -> Source:
         digests[source.name] = hashlib.sha256(data).hexdigest()
         return data
 
-    return Source(source.name, load)
+    return replace(source, load=load)
 
 
 def import_police_uk(
@@ -68,11 +85,12 @@ def import_police_uk(
     today: date | None = None,
     progress: Progress | None = None,
     workers: int | None = None,
+    per_month: bool = False,
 ) -> ImportSummary:
-    """Import every police.uk street file under ``paths`` into ``store``."""
+    """Import every police.uk street file under ``paths`` into ``store``, whole or nothing."""
     today = today or date.today()
     sources = list(iter_sources(paths))
-    summary = ImportSummary()
+    summary = ImportSummary(per_month=per_month)
     seen: dict[tuple[str, str], str] = {}
     # Two threads a core: each file has phases that hold the GIL (checks, bookkeeping) and
     # phases that do not (parsing, Parquet), and a second thread fills the first kind's gaps
@@ -112,6 +130,11 @@ def import_police_uk(
                 done += 1
                 if progress:
                     progress(done, len(sources), result.name)
+        summary.inputs_not_imported = summary.files_refused + summary.count("not stored")
+        if summary.inputs_not_imported and not per_month:
+            store.rollback()
+            summary.stored = False
+            summary.months = []
     return summary
 
 
@@ -137,6 +160,7 @@ def _tally(result: policeuk.FileResult, put: PutResult | None, summary: ImportSu
     summary.rows_rejected += len(result.row_rejects)
     if result.skipped:
         summary.files_skipped += 1
+        summary.skipped.append(policeuk.Reject(result.name, 0, "", f"skipped: {result.skip_reason}", ""))
         return
     if result.file_reject is not None:
         summary.files_refused += 1
@@ -148,6 +172,10 @@ def _tally(result: policeuk.FileResult, put: PutResult | None, summary: ImportSu
             policeuk.Reject(
                 result.name, 0, "", f"not stored: {len(result.row_rejects)} rows rejected (strict import)", ""
             )
+        )
+        parsed = policeuk.parse_file_name(result.name)
+        summary.months.append(
+            PutResult(parsed.force if parsed else "", parsed.month if parsed else "", "not stored", 0)
         )
         return
     summary.months.append(put)

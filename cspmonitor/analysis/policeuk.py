@@ -51,6 +51,8 @@ from cspmonitor.analysis.policeuk_rules import (
     check_rows,
     crime_type_values,
     explain,
+    header_fault,
+    unreadable_reason,
 )
 
 
@@ -172,6 +174,7 @@ class FileResult:
     file_reject: Reject | None
     rows_without_location: int = 0
     skipped: bool = False
+    skip_reason: str = ""
 
 
 def read_street_crimes(
@@ -247,20 +250,41 @@ def duplicate_of(source: Source, seen: dict[tuple[str, str], str]) -> FileResult
     return FileResult(source.name, None, 0, [], Reject(source.name, 0, "", reason, ""))
 
 
+#: police.uk's street-level data begins with December 2010.
+FIRST_MONTH = "2010-12"
+
+
 def read_file(source: Source, today: date) -> FileResult:
-    """Read and check one police.uk file; the importer calls this file by file."""
+    """Read and check one police.uk file; the importer calls this file by file.
+
+    Never raises for anything in the file: whatever cannot be read is a refusal with a reason.
+    """
 
     def refuse(reason: str, line: int = 0, column: str = "", raw: str = "") -> FileResult:
         return FileResult(source.name, None, 0, [], Reject(source.name, line, column, reason, raw))
 
+    if source.problem:
+        return refuse(source.problem)
+    if source.skip:
+        return FileResult(source.name, None, 0, [], None, skipped=True, skip_reason=source.skip)
     name = parse_file_name(source.name)
     if name is None:
         return refuse("file name does not match YYYY-MM-<force>-street.csv")
     if name.kind != "street":
-        return FileResult(source.name, None, 0, [], None, skipped=True)
+        return FileResult(
+            source.name,
+            None,
+            0,
+            [],
+            None,
+            skipped=True,
+            skip_reason=f"a police.uk {name.kind} file, not street crimes",
+        )
     month, force = name.month, name.force
     if not MONTH_PATTERN.match(month):
         return refuse(f"file name month {month!r} is not a month in YYYY-MM form")
+    if month < FIRST_MONTH:
+        return refuse(f"file name month {month} is before December 2010, when police.uk's data begins")
     if month > f"{today:%Y-%m}":
         return refuse(f"file name month {month} is in the future")
     if name.folder and name.folder != month:
@@ -269,7 +293,24 @@ def read_file(source: Source, today: date) -> FileResult:
         data = source.load()
     except OSError as error:
         return refuse(f"unreadable: {error}")
+    try:
+        return _read(source.name, force, month, data, today, refuse)
+    except (csv.Error, ValueError, UnicodeDecodeError, pa.ArrowException) as error:
+        return refuse(f"unreadable: {unreadable_reason(error)}")
+
+
+def _read(name: str, force: str, month: str, data: bytes, today: date, refuse) -> FileResult:
     data = data.removeprefix(b"\xef\xbb\xbf")
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        return refuse(f"unreadable: line {line} is not UTF-8 text (save the file as UTF-8)", line=line)
+    if data.count(b"\r") != data.count(b"\r\n"):
+        return refuse(
+            "lines end in a carriage return alone (an old Mac format); save the file with "
+            "Windows or Unix line endings"
+        )
     header_end = data.find(b"\n")
     header_line = data[: header_end if header_end >= 0 else len(data)].rstrip(b"\r")
     try:
@@ -277,25 +318,9 @@ def read_file(source: Source, today: date) -> FileResult:
     except UnicodeDecodeError:
         return refuse("unreadable: the header is not UTF-8 text", line=1)
     if tuple(header) != HEADER:
-        return refuse(*_header_fault(header), raw=header_line.decode("utf-8"))
-    try:
-        table, invalid = _parse(data)
-    except pa.ArrowInvalid as error:
-        return refuse(f"unreadable: {error}")
-    return _validate(source.name, force, month, data, table, invalid, today)
-
-
-def _header_fault(header: list[str]) -> tuple[str, int, str]:
-    if not any(header):
-        return "file is empty: no header line", 1, ""
-    for position, expected in enumerate(HEADER):
-        found = header[position] if position < len(header) else None
-        if found != expected:
-            where = f"column {position + 1}"
-            if found is None:
-                return f"header has {len(header)} columns, expected 12", 1, expected
-            return f"header {where} is {found!r}, expected {expected!r}", 1, expected
-    return f"header has {len(header)} columns, expected 12", 1, ""
+        return refuse(*header_fault(header), raw=header_line.decode("utf-8")[:500])
+    table, invalid = _parse(data)
+    return _validate(name, force, month, data, table, invalid, today)
 
 
 def _parse(data: bytes) -> tuple[pa.Table, list[tuple[int, str, int]]]:
@@ -347,13 +372,18 @@ def _validate(
     today: date,
 ) -> FileResult:
     checks = check_rows(table, month)
+    lines, raws = None, None
+    if invalid or checks.failed_count:
+        # The parser numbers records, not lines; find each record's physical line.
+        lines, raws, invalid_lines = locate_records(data, len(table), [line for line, _, _ in invalid])
+        invalid = [(line, text, n) for line, (_, text, n) in zip(invalid_lines, invalid, strict=True)]
     rejects = [Reject(name, line, "", f"row has {n} fields, expected 12", text) for line, text, n in invalid]
     longitude, latitude = checks.longitude, checks.latitude
     crime_types, no_location = checks.crime_type_index, checks.no_location
     if checks.failed_count:
         # The slow, per-row path: only for the rows that failed.
         bad_rows = np.flatnonzero(checks.failed.to_numpy(zero_copy_only=False))
-        lines, raws = locate_records(data, len(table), [line for line, _, _ in invalid])
+        assert lines is not None
         fields = table.take(pa.array(bad_rows)).to_pylist()
         for index, record, columns in zip(bad_rows, fields, checks.failing_columns(bad_rows), strict=True):
             row = {column: value or "" for column, value in record.items()}

@@ -9,6 +9,7 @@ columns are named in a reject, so the two can never disagree about which rows ar
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -244,3 +245,27 @@ def explain_month(value: str, expected: str, today: date) -> str:
     if value > f"{today:%Y-%m}":
         return f"month {value} is in the future"
     return f"month {value} does not match the file's month {expected}"
+
+
+def header_fault(header: list[str]) -> tuple[str, int, str]:
+    """What is wrong with a header that is not `HEADER`: (reason, line, column)."""
+    if not any(header):
+        return "file is empty: no header line", 1, ""
+    for position, expected in enumerate(HEADER):
+        found = header[position] if position < len(header) else None
+        if found != expected:
+            where = f"column {position + 1}"
+            if found is None:
+                return f"header has {len(header)} columns, expected 12", 1, expected
+            return f"header {where} is {found!r}, expected {expected!r}", 1, expected
+    return f"header has {len(header)} columns, expected 12", 1, ""
+
+
+def unreadable_reason(error: Exception) -> str:
+    """Why a file could not be parsed, in words, from the parser's error."""
+    text = str(error)
+    if isinstance(error, UnicodeDecodeError) or "invalid UTF8" in text:
+        return "the file is not UTF-8 text"
+    if "field larger than field limit" in text:
+        return f"a field is longer than {csv.field_size_limit():,} characters, so the file is damaged"
+    return text

@@ -11,6 +11,8 @@ from django.utils import timezone
 from cspmonitor.analysis import geography
 from cspmonitor.analysis.assessment import AssessmentInputs, Progress, run_assessment
 from cspmonitor.analysis.assessment_spatial import spatial_stages
+from cspmonitor.background import failure_message
+from cspmonitor.crime.drawings import keep_drawings
 from cspmonitor.crime.models import Assessment, financial_year_months
 from cspmonitor.crime.services import crime_store
 from cspmonitor.partnership.reference import reference_dir
@@ -66,12 +68,15 @@ def compute(assessment: Assessment, on_progress: Progress | None = None) -> Asse
         )
     except Exception as error:
         log.exception("The assessment %s failed", assessment.pk)
-        assessment.status, assessment.error = Assessment.Status.FAILED, str(error)
+        assessment.status = Assessment.Status.FAILED
+        assessment.error = failure_message(error, "computing this assessment", assessment.pk)
     else:
         assessment.status, assessment.result = Assessment.Status.DONE, result
         assessment.progress, assessment.stage = 100, "Done"
     assessment.finished_at = timezone.now()
     assessment.save()
+    if assessment.status == Assessment.Status.DONE:
+        keep_drawings(assessment)
     return assessment
 
 

@@ -12,9 +12,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 
 from cspmonitor.accounts.classified import ClassifiedQuerySet
 from cspmonitor.accounts.models import Classification
+from cspmonitor.background import TaskRecord
 
 _YEAR = re.compile(r"^(\d{4})-(\d{2})$")
 
@@ -33,6 +35,7 @@ class CrimeImport(models.Model):
         RUNNING = "running", "Running"
         SUCCEEDED = "succeeded", "Imported"
         FAILED = "failed", "Failed"
+        INTERRUPTED = "interrupted", "Interrupted"
 
     started_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
@@ -48,6 +51,12 @@ class CrimeImport(models.Model):
     months_unchanged = models.PositiveIntegerField(default=0)
     rejects_file = models.CharField(max_length=500, blank=True)
     message = models.TextField(blank=True)
+    per_month = models.BooleanField(default=False, help_text="Good months stored even if others failed.")
+    process = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="host:pid:start of the process running the import, to tell when it has died.",
+    )
 
     class Meta:
         ordering = ["-started_at"]
@@ -56,8 +65,10 @@ class CrimeImport(models.Model):
         return f"Import of {self.started_at:%d %B %Y %H:%M} ({self.get_status_display()})"
 
 
-class Assessment(models.Model):
+class Assessment(TaskRecord):
     """One run of the strategic assessment for a partnership and financial year."""
+
+    task_path = "cspmonitor.crime.tasks.run_assessment"
 
     class Status(models.TextChoices):
         QUEUED = "queued", "Queued"
@@ -102,4 +113,22 @@ class Assessment(models.Model):
     def report_progress(self, percent: int, stage: str) -> None:
         """Record how far the run has got, for the page that polls it."""
         self.progress, self.stage = percent, stage
-        type(self).objects.filter(pk=self.pk).update(progress=percent, stage=stage)
+        type(self).objects.filter(pk=self.pk).update(
+            progress=percent, stage=stage, heartbeat_at=timezone.now()
+        )
+
+
+class AssessmentDrawing(models.Model):
+    """A chart (SVG) or map layer (GeoJSON) of a finished assessment, drawn once and kept.
+
+    A row each, so that pages load only the drawing they serve."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="drawings")
+    name = models.CharField(max_length=50)  # "chart:trend", "layer:lsoas"
+    content = models.TextField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["assessment", "name"], name="one_drawing_a_name")]
+
+    def __str__(self) -> str:
+        return f"{self.name} of {self.assessment_id}"

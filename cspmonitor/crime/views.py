@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from cspmonitor.accounts.audit import record_reads
 from cspmonitor.accounts.models import AccessRecord
+from cspmonitor.background import recover
 from cspmonitor.crime.models import Assessment, financial_year_months
 from cspmonitor.crime.presentation import AssessmentPage
 from cspmonitor.crime.services import crime_store
@@ -102,6 +103,7 @@ def _assessment(
 @require_safe
 def assessment_detail(request, partnership, access, pk):
     assessment = _assessment(request, partnership, access, pk, "assessment")
+    recover(assessment)  # a run whose worker died is started again, or failed with a message
     page = AssessmentPage(assessment.result) if assessment.status == Assessment.Status.DONE else None
     context = {"partnership": partnership, "access": access, "assessment": assessment, "page": page}
     if page is not None:
@@ -114,6 +116,7 @@ def assessment_detail(request, partnership, access, pk):
 def assessment_status(request, partnership, access, pk):
     # Progress only, no figures: its polling is not logged, but it is hidden like the rest.
     assessment = _assessment(request, partnership, access, pk)
+    recover(assessment)
     return JsonResponse(
         {
             "status": assessment.status,
@@ -148,25 +151,29 @@ def assessment_json(request, partnership, access, pk):
 @partnership_view()
 @require_safe
 def assessment_chart(request, partnership, access, pk, name):
-    from cspmonitor.crime import charts
+    svg = _drawing(request, partnership, access, pk, f"chart:{name}", f"chart {name}")
+    return HttpResponse(svg, content_type="image/svg+xml")
 
-    if name not in charts.CHARTS:
-        raise Http404("No such chart")
-    return HttpResponse(
-        charts.CHARTS[name](_result(request, partnership, access, pk, f"chart {name}")),
-        content_type="image/svg+xml",
+
+def _drawing(request, partnership, access, pk: int, name: str, page: str) -> str:
+    """A chart or map layer kept with the assessment (drawn once, when it was computed), hidden
+    and logged like the assessment itself."""
+    from cspmonitor.crime import drawings
+
+    if name not in drawings.drawing_names():
+        raise Http404("No such chart or map layer")
+    # The result is loaded only when the drawing is missing and must be drawn now.
+    assessment = get_object_or_404(
+        Assessment.objects.visible_to(access).defer("result"), pk=pk, partnership=partnership
     )
+    if assessment.status != Assessment.Status.DONE:
+        raise Http404("The assessment has no result yet")
+    record_reads(request.user, partnership, [assessment], AccessRecord.What.VIEWED, page)
+    return drawings.drawing(assessment, name)
 
 
 @partnership_view()
 @require_safe
 def assessment_map_layer(request, partnership, access, pk, layer):
-    from cspmonitor.crime import maps
-    from cspmonitor.partnership.reference import reference_dir
-
-    result = _result(request, partnership, access, pk, f"map {layer}")
-    if layer == "lsoas":
-        return JsonResponse(maps.lsoa_layer(result, reference_dir()))
-    if layer == "hotspot-cells":
-        return JsonResponse(maps.hotspot_cells_layer(result))
-    raise Http404("No such map layer")
+    drawing = _drawing(request, partnership, access, pk, f"layer:{layer}", f"map {layer}")
+    return HttpResponse(drawing, content_type="application/json")

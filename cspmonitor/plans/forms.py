@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from crispy_forms_gds.layout import Field, Layout
 from django import forms
+from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from cspmonitor.crime.models import Assessment
 from cspmonitor.forms import DateField
@@ -200,11 +202,25 @@ class ProgressUpdateForm(GdsModelForm):
         pass
 
     def save(self, commit: bool = True) -> ProgressUpdate:
-        """Save, replacing any earlier update for the same quarter, then set the action's status."""
+        """Save, replacing any earlier update for the same quarter, then set the action's status.
+
+        Two people (or a double-clicked button) saving the same action's quarter at once both
+        succeed, the later replacing the earlier: the action's row is locked for the update on
+        PostgreSQL, and where that cannot serialise them (SQLite has no row locks) an insert
+        that loses the race becomes a replacement of the winner's row.
+        """
         update = self.instance
-        existing = ProgressUpdate.objects.filter(action=update.action, period=update.period).first()
-        if existing is not None and existing.pk != update.pk:
-            update.pk = existing.pk
-        update.save()
-        update.action.apply_latest_update()
+        update.written_at = timezone.now()
+        with transaction.atomic():
+            Action.objects.select_for_update().filter(pk=update.action_id).exists()
+            existing = ProgressUpdate.objects.filter(action=update.action, period=update.period).first()
+            if existing is not None and existing.pk != update.pk:
+                update.pk = existing.pk
+            try:
+                with transaction.atomic():
+                    update.save()
+            except IntegrityError:
+                update.pk = ProgressUpdate.objects.get(action=update.action, period=update.period).pk
+                update.save(force_update=True)
+            update.action.apply_latest_update()
         return update

@@ -11,13 +11,16 @@ from simple_history.models import HistoricalRecords
 
 from cspmonitor.accounts.classified import ClassifiedQuerySet
 from cspmonitor.accounts.models import Classification
+from cspmonitor.background import TaskRecord
 
 
 class GeneratedReportQuerySet(ClassifiedQuerySet["GeneratedReport"]):
     """Generated reports, seen through the shared classification rule."""
 
 
-class GeneratedReport(models.Model):
+class GeneratedReport(TaskRecord):
+    task_path = "cspmonitor.reports.tasks.generate_report"
+
     class Kind(models.TextChoices):
         ANNUAL = "annual", "Annual monitoring report to scrutiny"
         ASSESSMENT = "assessment", "Strategic assessment"

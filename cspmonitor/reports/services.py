@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import difflib
+import logging
 
 from django.db import transaction
 from django.utils import timezone
 
 from cspmonitor.accounts.models import Classification
+from cspmonitor.background import failure_message
 from cspmonitor.periods import FinancialYear, Quarter
 from cspmonitor.reports import fingerprint
 from cspmonitor.reports.models import GeneratedReport
+
+log = logging.getLogger(__name__)
 
 
 def render(document, file_format: str) -> bytes:
@@ -93,8 +97,8 @@ def start(partnership, *, kind: str, year: str, edition: str, file_format: str, 
 
 
 def _progress(report: GeneratedReport, percent: int, stage: str) -> None:
-    report.progress, report.stage = percent, stage
-    report.save(update_fields=["progress", "stage", "status"])
+    report.progress, report.stage, report.heartbeat_at = percent, stage, timezone.now()
+    report.save(update_fields=["progress", "stage", "status", "heartbeat_at"])
 
 
 def generate(report: GeneratedReport) -> GeneratedReport:
@@ -105,8 +109,10 @@ def generate(report: GeneratedReport) -> GeneratedReport:
         document = build(report.partnership, report.kind, report.year, report.edition)
         _progress(report, 50, f"Writing the {report.get_format_display()} file")
         data = render(document, report.format)
-    except Exception as error:  # the page shows why; nothing half-made is kept
-        report.status, report.error = GeneratedReport.Status.FAILED, str(error) or type(error).__name__
+    except Exception as error:  # the page shows why in words; nothing half-made is kept
+        log.exception("Report %s (%s %s) could not be generated", report.pk, report.kind, report.year)
+        report.status = GeneratedReport.Status.FAILED
+        report.error = failure_message(error, "generating this report", report.pk)
         report.finished_at = timezone.now()
         report.save()
         return report

@@ -10,6 +10,7 @@ from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_POST, require_safe
 
 from cspmonitor.accounts.models import Classification
+from cspmonitor.background import recover
 from cspmonitor.crime.models import Assessment
 from cspmonitor.partnership.access import partnership_view
 from cspmonitor.periods import quarter_choices
@@ -85,6 +86,7 @@ def _report(partnership, access, pk) -> GeneratedReport:
 @require_safe
 def report_detail(request, partnership, access, pk):
     report = _report(partnership, access, pk)
+    recover(report)  # a report whose worker died is started again, or failed with a message
     others = (
         GeneratedReport.objects.filter(
             partnership=partnership, kind=report.kind, status=GeneratedReport.Status.DONE
@@ -101,6 +103,7 @@ def report_detail(request, partnership, access, pk):
 @require_safe
 def report_status(request, partnership, access, pk):
     report = _report(partnership, access, pk)
+    recover(report)
     return JsonResponse(
         {"status": report.status, "progress": report.progress, "stage": report.stage, "error": report.error}
     )

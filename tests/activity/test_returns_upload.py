@@ -195,8 +195,10 @@ def test_it_refuses_an_output_outside_the_quarter(work):
     row = add_output(book, REFERRALS, referral_row(work, From="1/10/2022", To="31/12/2022"))
     result = upload(work, as_upload(book))
     assert result.errors == [
-        f"Sheet '{REFERRALS}', row {row}, column D (To): the period must end within "
-        "Q2 2022-23 (July to September 2022)"
+        f"Sheet '{REFERRALS}', row {row}, column C (From): 1 October 2022 is not in Q2 2022-23 (July to "
+        "September 2022); the period must start between 1 July 2022 and 30 September 2022",
+        f"Sheet '{REFERRALS}', row {row}, column D (To): 31 December 2022 is not in Q2 2022-23 (July to "
+        "September 2022); the period must end between 1 July 2022 and 30 September 2022",
     ]
 
 

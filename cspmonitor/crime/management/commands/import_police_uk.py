@@ -21,8 +21,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", help="Files, folders or zip archives.")
         parser.add_argument("--strict", action="store_true", help="Store no month that has any rejected row.")
+        parser.add_argument(
+            "--per-month",
+            action="store_true",
+            help="Store every good month even when other inputs fail (else an import is whole or nothing).",
+        )
 
-    def handle(self, *args, paths, strict, **options):
+    def handle(self, *args, paths, strict, per_month, **options):
         bar_width = 30
 
         def progress(done: int, total: int, name: str) -> None:
@@ -34,7 +39,7 @@ class Command(BaseCommand):
                 self.stderr.write("")
 
         try:
-            record, summary = run_import(paths, strict=strict, progress=progress)
+            record, summary = run_import(paths, strict=strict, per_month=per_month, progress=progress)
         except OSError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(summary.describe())
@@ -42,9 +47,10 @@ class Command(BaseCommand):
             self.stdout.write(f"  {month.force} {month.month}: {month.action}, {month.rows:,} rows")
         for line in coverage_lines(crime_store(), {month.force for month in summary.months}):
             self.stdout.write(line)
-        if summary.rejects:
-            self.stdout.write(f"{len(summary.rejects):,} rejects listed in {record.rejects_file}")
-            for reject in summary.rejects[:10]:
+        listed = summary.rejects + summary.skipped
+        if listed:
+            self.stdout.write(f"{len(listed):,} rejects listed in {record.rejects_file}")
+            for reject in listed[:10]:
                 where = f"line {reject.line}" + (f", column {reject.column}" if reject.column else "")
                 self.stdout.write(f"  {reject.file} {where}: {reject.reason}")
         if summary.files_read == 0 and summary.files_refused == 0:
