@@ -19,5 +19,6 @@ urlpatterns = [
     path(_PANEL + "cases/<int:pk>/", views.case_detail, name="case"),
     path(_PANEL + "cases/<int:pk>/risk/", views.risk, name="risk"),
     path(_PANEL + "cases/<int:pk>/close/", views.close, name="close"),
+    path(_PANEL + "cases/<int:pk>/case-file.pdf", views.export, name="export"),
     path(_PANEL + "cases/<int:pk>/disclosures/new/", views.disclosure, name="disclosure"),
 ]

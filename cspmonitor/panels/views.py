@@ -8,12 +8,13 @@ everyone else). Every page showing case work, and every change, writes to the ac
 from __future__ import annotations
 
 from django.contrib import messages
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
-from cspmonitor.panels import services
+from cspmonitor.panels import exports, services
 from cspmonitor.panels.access import panel_view, panels_sat_on
 from cspmonitor.panels.forms import (
     ClosureForm,
@@ -245,3 +246,15 @@ def disclosure(request, partnership, access, panel, pk):
     return _form_page(
         request, partnership, access, panel, form, title="Record a disclosure", back=back, case=case
     )
+
+
+@require_safe
+@panel_view
+def export(request, partnership, access, panel, pk):
+    """A subject access export of one case file; a disclosure to the subject is then recorded
+    on the disclosure form like any other."""
+    case = _case(panel, pk)
+    record(request.user, panel, What.EXPORTED, "case file PDF", case=case)
+    response = HttpResponse(exports.case_file_pdf(case), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="case-file-{case.reference}.pdf"'
+    return response

@@ -33,6 +33,7 @@ MATRIX = {
     "risk":               (302, 404, 200, 404, 200, 404, 404, 404),
     "close":              (302, 404, 200, 404, 200, 404, 404, 404),
     "disclosure":         (302, 404, 200, 404, 200, 404, 404, 404),
+    "export":             (302, 404, 200, 404, 200, 404, 404, 404),
     # The high-risk ASB forum: the forum member sees it, the MACE panel member does not.
     "forum:panel":        (302, 404, 200, 404, 404, 404, 404, 200),
     "forum:case":         (302, 404, 200, 404, 404, 404, 404, 200),
@@ -49,7 +50,7 @@ def _url(name: str, mace, forum) -> str:
     args: list = [panel.partnership.slug]
     if name != "list":
         args.append(panel.pk)
-    if name in ("case", "risk", "close", "disclosure"):
+    if name in ("case", "risk", "close", "disclosure", "export"):
         args.append(case.pk)
     if name in ("meeting", "minute"):
         args.append(meeting.pk)
@@ -99,7 +100,7 @@ def test_it_logs_every_look_by_a_member_and_none_by_anyone_else(client, demo, ma
     for name in looks:
         client.get(_url(name, mace, forum))
     rows = PanelAccessLog.objects.filter(email=demo.panel_member.email)
-    assert rows.count() - before == len(looks) and len(looks) == 10
+    assert rows.count() - before == len(looks) and len(looks) == 11
     assert set(rows.values_list("panel_id", flat=True)) == {mace.pk}
     sign_in(client, forum_member)
     client.get(_url("case", mace, forum))
