@@ -26,6 +26,7 @@ from cspmonitor.activity.models import (
     TrainingCompliance,
     TrainingSession,
 )
+from cspmonitor.panels.report import panels_section
 from cspmonitor.periods import FinancialYear
 from cspmonitor.plans.models import Action, Priority, ProgressUpdate
 from cspmonitor.reports.blocks import (
@@ -357,4 +358,7 @@ def workstreams_section(partnership, year: FinancialYear, title: str) -> Section
         if blocks:
             blocks.insert(0, Paragraph(text=SVD_INTRO))
             section.subsections.append(Section(title="Serious Violence Duty", blocks=blocks))
+    panels = panels_section(partnership, year)
+    if panels is not None:
+        section.subsections.append(panels)
     return section
