@@ -17,6 +17,7 @@ from cspmonitor.periods import FinancialYear, Quarter
 @dataclass(frozen=True)
 class PanelFigures:
     panel: str
+    kind: str
     #: (referring organisation, quarter number 1-4) → referrals
     referrals: dict[tuple[str, int], int]
     #: risk level label at referral → cases referred in the year
@@ -50,6 +51,7 @@ def panel_figures(partnership, year: FinancialYear) -> list[PanelFigures]:
         found.append(
             PanelFigures(
                 panel=panel.name,
+                kind=panel.kind,
                 referrals=dict(
                     Counter((c.referred_by.name, Quarter.containing(c.referred_on).number) for c in referred)
                 ),
