@@ -71,7 +71,7 @@ MACE_CASES: list[tuple] = [
         "very_high",
         [],
         "Demo Person Bravo (fictional)",
-        "",
+        "Fictional flat of concern, Demo Town",
         "",
         "",
     ),
@@ -111,6 +111,13 @@ ASB_CASES: list[tuple] = [
     ("WS-ASB-DEMO-03", "person_at_risk", "Suffolk Constabulary", "2023-02-02",
      ["repeat_victim", "hate_related"], "very_high", [], "Demo Person Echo (fictional)", "", "", ""),
 ]  # fmt: skip
+
+#: Points for the demo's locations of concern: the middle of Bury St Edmunds and of Haverhill.
+PLACES = {
+    "WS-MACE-DEMO-02": (52.24450, 0.71470),
+    "WS-MACE-DEMO-03": (52.24610, 0.71120),
+    "WS-ASB-DEMO-02": (52.08260, 0.43880),
+}
 
 PANELS = [
     # (name, kind, criteria, retention months, organisations, members (email, organisation, chair),
@@ -227,7 +234,9 @@ def _case(panel, organisations, row) -> Case:
     if name:
         Subject.objects.create(case=case, name=name, address="1 Fictional Street, Demo Town")
     if place:
-        CaseLocation.objects.create(case=case, description=place)
+        # A made-up point near the middle of a Western Suffolk town, for the map.
+        latitude, longitude = PLACES.get(reference, (None, None))
+        CaseLocation.objects.create(case=case, description=place, latitude=latitude, longitude=longitude)
     return case
 
 

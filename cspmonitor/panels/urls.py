@@ -9,6 +9,7 @@ _PANEL = _BASE + "<int:panel_pk>/"
 
 urlpatterns = [
     path(_BASE, views.panel_list, name="list"),
+    path(_BASE + "locations.geojson", views.locations, name="locations"),
     path(_PANEL, views.panel_detail, name="panel"),
     path(_PANEL + "refer/", views.refer, name="refer"),
     path(_PANEL + "actions/", views.actions, name="actions"),

@@ -8,7 +8,7 @@ everyone else). Every page showing case work, and every change, writes to the ac
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -25,7 +25,7 @@ from cspmonitor.panels.forms import (
     RiskForm,
 )
 from cspmonitor.panels.log import What, record
-from cspmonitor.panels.models import Case, CaseAction, Panel
+from cspmonitor.panels.models import Case, CaseAction, CaseLocation, Panel
 from cspmonitor.partnership.access import partnership_view
 
 
@@ -258,3 +258,26 @@ def export(request, partnership, access, panel, pk):
     response = HttpResponse(exports.case_file_pdf(case), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="case-file-{case.reference}.pdf"'
     return response
+
+
+@require_safe
+@partnership_view()
+def locations(request, partnership, access):
+    """The open cases' linked locations as GeoJSON points, for the strategic assessment's map
+    beside the crime hotspots: only those of the panels this person sits on (none for anyone
+    else, so the map works for every member), each panel's look logged."""
+    sat_on = panels_sat_on(access, partnership)
+    found = CaseLocation.objects.filter(
+        case__panel__in=sat_on, case__closed_on__isnull=True, latitude__isnull=False, longitude__isnull=False
+    ).select_related("case__panel")
+    for panel in {location.case.panel for location in found}:
+        record(request.user, panel, What.LISTED, "map locations")
+    features = [
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [float(loc.longitude), float(loc.latitude)]},
+            "properties": {"case": loc.case.reference, "panel": loc.case.panel.name, "name": loc.description},
+        }
+        for loc in found
+    ]
+    return JsonResponse({"type": "FeatureCollection", "features": features})

@@ -22,6 +22,7 @@ COLUMNS = [*PERSONAS, "forum_member"]
 #                         anon admin officer lead panel viewer outsider forum
 MATRIX = {
     "list":               (302, 200, 200, 200, 200, 200, 404, 200),
+    "locations":          (302, 200, 200, 200, 200, 200, 404, 200),
     "panel":              (302, 404, 200, 404, 200, 404, 404, 404),
     "refer":              (302, 404, 200, 404, 200, 404, 404, 404),
     "actions":            (302, 404, 200, 404, 200, 404, 404, 404),
@@ -48,7 +49,7 @@ def _url(name: str, mace, forum) -> str:
     case = panel.cases.open().order_by("reference").first()
     meeting = panel.meetings.first()
     args: list = [panel.partnership.slug]
-    if name != "list":
+    if name not in ("list", "locations"):
         args.append(panel.pk)
     if name in ("case", "risk", "close", "disclosure", "export"):
         args.append(case.pk)
@@ -100,7 +101,7 @@ def test_it_logs_every_look_by_a_member_and_none_by_anyone_else(client, demo, ma
     for name in looks:
         client.get(_url(name, mace, forum))
     rows = PanelAccessLog.objects.filter(email=demo.panel_member.email)
-    assert rows.count() - before == len(looks) and len(looks) == 11
+    assert rows.count() - before == len(looks) and len(looks) == 12
     assert set(rows.values_list("panel_id", flat=True)) == {mace.pk}
     sign_in(client, forum_member)
     client.get(_url("case", mace, forum))
