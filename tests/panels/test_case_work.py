@@ -118,3 +118,41 @@ def test_a_search_is_logged_with_what_was_searched(client, demo, mace):
         "WS-MACE-DEMO-03" in response.content.decode() and "WS-MACE-DEMO-04" not in response.content.decode()
     )
     assert PanelAccessLog.objects.filter(what="searched", page="cases demo-03").count() == 1
+
+
+def test_a_new_risk_level_is_kept_in_the_history_with_its_reasons_and_logged(client, demo, mace):
+    sign_in(client, demo.panel_member)
+    case = mace.cases.get(reference="WS-MACE-DEMO-04")
+    url = reverse("panels:risk", args=[demo.partnership.slug, mace.pk, case.pk])
+    data = {"level": "very_high", "reasons": "Seen with a knife (test).", "assessed_on_0": "2"}
+    data |= {"assessed_on_1": "4", "assessed_on_2": "2023"}
+    assert client.post(url, data).status_code == 302
+    case.refresh_from_db()
+    assert case.risk == "very_high"
+    assert [r.level for r in case.risk_history.all()] == ["very_high", "medium"]
+    log = PanelAccessLog.objects.get(case=case, page="risk")
+    assert log.before == {"risk": "medium"} and log.after["level"] == "very_high"
+
+
+def test_a_disclosure_outside_the_panel_is_recorded_with_who_gave_it(client, demo, mace):
+    sign_in(client, demo.officer)
+    case = mace.cases.get(reference="WS-MACE-DEMO-03")
+    url = reverse("panels:disclosure", args=[demo.partnership.slug, mace.pk, case.pk])
+    data = {"disclosed_to": "A fictional housing officer", "what": "The risk level", "purpose": "Safety plan"}
+    data |= {"lawful_basis": "DPA 2018 Sch. 1 para 10", "disclosed_on_0": "3"}
+    data |= {"disclosed_on_1": "4", "disclosed_on_2": "2023"}
+    assert client.post(url, data).status_code == 302
+    disclosure = case.disclosures.get()
+    assert disclosure.disclosed_by == demo.officer and disclosure.disclosed_on == dt.date(2023, 4, 3)
+    assert PanelAccessLog.objects.filter(case=case, page="disclosure", what="changed").exists()
+
+
+def test_an_action_marked_done_leaves_the_open_actions(client, demo, mace):
+    sign_in(client, demo.panel_member)
+    action = mace.cases.get(reference="WS-MACE-DEMO-03").actions.filter(completed_on__isnull=True).get()
+    url = reverse("panels:action_done", args=[demo.partnership.slug, mace.pk, action.pk])
+    assert client.post(url).status_code == 302
+    action.refresh_from_db()
+    assert action.completed_on is not None
+    page = client.get(reverse("panels:actions", args=[demo.partnership.slug, mace.pk])).content.decode()
+    assert f"action_done/{action.pk}" not in page and f"actions/{action.pk}/done/" not in page
