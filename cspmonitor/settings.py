@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "cspmonitor.reviews.asb",
     "cspmonitor.reviews.duties",
     "cspmonitor.crime",
+    "cspmonitor.panels",
     "cspmonitor.demo",
 ]
 

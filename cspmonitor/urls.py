@@ -21,6 +21,7 @@ urlpatterns = [
     path("p/", include("cspmonitor.reviews.urls")),
     path("p/", include("cspmonitor.reviews.asb.urls")),
     path("p/", include("cspmonitor.reviews.duties.urls")),
+    path("p/", include("cspmonitor.panels.urls")),
     path("admin/", admin.site.urls),
 ]
 

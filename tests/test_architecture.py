@@ -18,7 +18,7 @@ import pytest
 import cspmonitor
 
 ROOT = Path(cspmonitor.__file__).resolve().parent
-PLAIN_PACKAGES = ["cspmonitor.analysis", "cspmonitor.reviews.rules"]
+PLAIN_PACKAGES = ["cspmonitor.analysis", "cspmonitor.reviews.rules", "cspmonitor.panels.rules"]
 
 
 def _modules(package: str) -> list[str]:

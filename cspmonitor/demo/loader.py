@@ -14,6 +14,7 @@ from cspmonitor.accounts.two_factor import ensure_backup_codes
 from cspmonitor.demo import western_suffolk as ws
 from cspmonitor.demo.asb_loader import load_asb_case_reviews
 from cspmonitor.demo.calendar_loader import load_calendar
+from cspmonitor.demo.panels_loader import load_panels
 from cspmonitor.demo.plan_loader import load_plan
 from cspmonitor.demo.reviews_loader import load_reviews
 from cspmonitor.demo.western_suffolk_report import load_report_wording
@@ -113,6 +114,7 @@ def load_western_suffolk() -> Partnership:
     load_reviews(partnership)
     load_asb_case_reviews(partnership, organisations)
     load_calendar(partnership)
+    load_panels(partnership, organisations)
     load_report_wording(partnership)
     return partnership
 

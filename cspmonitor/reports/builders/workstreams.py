@@ -26,6 +26,7 @@ from cspmonitor.activity.models import (
     TrainingCompliance,
     TrainingSession,
 )
+from cspmonitor.panels.report import leftover_section, panel_figures, priority_blocks
 from cspmonitor.periods import FinancialYear
 from cspmonitor.plans.models import Action, Priority, ProgressUpdate
 from cspmonitor.reports.blocks import (
@@ -335,8 +336,12 @@ def workstreams_section(partnership, year: FinancialYear, title: str) -> Section
     # The year at a glance before the detail: unnumbered, so the priorities stay 2.1, 2.2…
     section.blocks.extend(f for f in (rag_figure(priorities, year), reach_figure(priorities, year)) if f)
     placed_asb = placed_svd = False
+    figures, placed_panels = panel_figures(partnership, year), set()
     for priority in priorities:
         child = priority_section(priority, year)
+        panel_blocks, placed = priority_blocks(figures, year, priority.title)
+        child.blocks.extend(panel_blocks)
+        placed_panels |= placed
         if _matches(priority, "anti social behaviour"):
             child.blocks.append(asb_table(partnership, year))
             placed_asb = True
@@ -358,4 +363,7 @@ def workstreams_section(partnership, year: FinancialYear, title: str) -> Section
         if blocks:
             blocks.insert(0, Paragraph(text=SVD_INTRO))
             section.subsections.append(Section(title="Serious Violence Duty", blocks=blocks))
+    panels = leftover_section(figures, year, placed_panels)
+    if panels is not None:
+        section.subsections.append(panels)
     return section

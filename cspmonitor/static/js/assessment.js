@@ -8,7 +8,12 @@
       return response.json()
     })
   }
-  Promise.all([load(container.dataset.lsoasUrl), load(container.dataset.cellsUrl)])
+  // Panel case locations are need-to-know: the server returns only those of the panels this
+  // person sits on (often none), and the map draws without them if they cannot be had.
+  const panelLocations = container.dataset.panelLocationsUrl
+    ? load(container.dataset.panelLocationsUrl).catch(function () { return { features: [] } })
+    : Promise.resolve({ features: [] })
+  Promise.all([load(container.dataset.lsoasUrl), load(container.dataset.cellsUrl), panelLocations])
     .then(function (layers) {
       const lsoas = layers[0]
       const cells = layers[1]
@@ -30,6 +35,16 @@
           return { color: hot ? '#d4351c' : '#1d70b8', weight: 1, fillColor: hot ? '#d4351c' : '#1d70b8', fillOpacity: 0.8 }
         }
       }).addTo(map)
+      window.L.geoJSON(layers[2], {
+        pointToLayer: function (feature, point) {
+          return window.L.circleMarker(point, { radius: 7, color: '#4c2c92', weight: 2, fillColor: '#4c2c92', fillOpacity: 0.6 })
+        },
+        onEachFeature: function (feature, shape) {
+          const p = feature.properties
+          shape.bindTooltip(p.panel + ', case ' + p.case + ': ' + p.name)
+        }
+      }).addTo(map)
+      container.dataset.panelLocations = String(layers[2].features.length)
       map.fitBounds(shapes.getBounds())
       const legend = document.getElementById('assessment-map-legend')
       const breaks = lsoas.breaks
