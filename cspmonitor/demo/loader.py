@@ -16,6 +16,7 @@ from cspmonitor.demo.asb_loader import load_asb_case_reviews
 from cspmonitor.demo.calendar_loader import load_calendar
 from cspmonitor.demo.plan_loader import load_plan
 from cspmonitor.demo.reviews_loader import load_reviews
+from cspmonitor.demo.western_suffolk_descriptions import load_descriptions
 from cspmonitor.demo.western_suffolk_report import load_report_wording
 from cspmonitor.partnership.models import Area, Group, Meeting, Organisation, Partnership
 
@@ -107,6 +108,7 @@ def load_western_suffolk() -> Partnership:
     load_asb_case_reviews(partnership, organisations)
     load_calendar(partnership)
     load_report_wording(partnership)
+    load_descriptions(partnership)
     return partnership
 
 

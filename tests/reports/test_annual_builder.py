@@ -43,8 +43,8 @@ SEED_FIGURES = [
     "8 staff trained as champions",
     "18 applications",
     "59 young people nominated",
-    "3 applications from West Suffolk",
-    "2 Domestic Homicide Reviews were under way",
+    "three applications from West Suffolk",
+    "Two Domestic Homicide Reviews were under way",
 ]
 
 SERVICES = [
@@ -189,7 +189,7 @@ def test_public_edition_is_safe(report):
                     assert cell.count is None or cell.count == 0 or cell.count >= 5 or cell.suppressed
     text = document_text(public)
     assert "WS-DHR-2020-01" not in text
-    assert "2 Domestic Homicide Reviews were under way" in text
+    assert "Two Domestic Homicide Reviews were under way" in text
     assert "43 staff" in text
     # The original is not changed.
     assert report.edition == "restricted" and check_public(report)
