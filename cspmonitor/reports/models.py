@@ -60,6 +60,9 @@ class GeneratedReport(models.Model):
     finished_at = models.DateTimeField(null=True, blank=True)
     content_hash = models.CharField(max_length=64, blank=True, help_text="SHA-256 of the report's content.")
     text = models.TextField(blank=True, help_text="The report as plain text, for comparing versions.")
+    findings = models.TextField(
+        blank=True, help_text="What the publication check found (reports.publication_check), one a line."
+    )
     file = models.BinaryField(blank=True, default=b"")
 
     objects = GeneratedReportQuerySet.as_manager()
@@ -77,6 +80,9 @@ class GeneratedReport(models.Model):
     def filename(self) -> str:
         period = self.year.replace(" ", "-").lower()  # "2022-23 Q3" -> "2022-23-q3"
         return f"{self.partnership.slug}-{self.kind}-report-{period}-{self.edition}.{self.format}"
+
+    def finding_list(self) -> list[str]:
+        return [line for line in self.findings.splitlines() if line.strip()]
 
     @property
     def media_type(self) -> str:

@@ -67,7 +67,7 @@ IMPLICATIONS = [
     ("crime_and_disorder", "Crime and disorder", "Covered throughout this report."),
     ("safeguarding", "Safeguarding", "Covered throughout this report."),
     ("environment", "Environment or sustainability", "None."),
-    ("hr", "HR or staffing", "None."),
+    ("hr", "Human resources or staffing", "None."),
     ("policy", "Changes to existing policies", "None."),
     (
         "external_organisations",
