@@ -255,7 +255,9 @@ def priority_section(priority: Priority, year: FinancialYear) -> Section:
             described = campaigns.get(output.name.lower()) if isinstance(output, Campaign) else None
             if described is not None:
                 text += f" {story.full_stop(described.text)}"
-            section.blocks.append(_marked(Paragraph(text=text), output.classification))
+            block = _marked(Paragraph(text=text), output.classification)
+            block.about = f"figures on {output.kind_label}"
+            section.blocks.append(block)
         if model is TrainingSession and len(rows) > 1:
             section.blocks.append(training_table(rows))  # type: ignore[arg-type]
     if behind:
@@ -301,9 +303,9 @@ def dhr_section(partnership, year: FinancialYear) -> Section | None:
         reasons = sorted({PAUSE_WORDS[ReviewPause.Reason(p.reason)] for p in review.pauses.all()})
         if reasons:
             text += f" It was delayed while {' and '.join(reasons)} took place."
-        section.blocks.append(
-            _marked(Paragraph(text=text), review.classification or OFFICIAL_SENSITIVE, IDENTITY_PARAGRAPH)
-        )
+        block = _marked(Paragraph(text=text), review.classification or OFFICIAL_SENSITIVE, IDENTITY_PARAGRAPH)
+        block.about = "the stage each Domestic Homicide Review has reached and what delayed it"
+        section.blocks.append(block)
     return section
 
 
