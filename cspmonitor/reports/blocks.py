@@ -133,6 +133,7 @@ class Document:
     front_sheet: FrontSheet | None = None
     sections: list[Section] = field(default_factory=list)
     language: str = "en-GB"
+    author: str = ""  # the partnership, as the files' author
 
     @property
     def marking(self) -> str:

@@ -286,6 +286,7 @@ def build_annual_report(
         Section(title=SECTION_TITLES[7], blocks=background_documents(partnership, narrative)),
     ]
     return Document(
+        author=partnership.name,
         title=title,
         edition="restricted",
         front_sheet=front_sheet(partnership, year, narrative, title),

@@ -185,6 +185,7 @@ def build_asb_publication(partnership, year: FinancialYear) -> Document:
     config = configuration(partnership)
     ruleset = configured(current_ruleset(KIND, year.end, config), config)
     return Document(
+        author=partnership.name,
         title=f"{partnership.name}: anti-social behaviour (ASB) Case Reviews {year.label}",
         edition="restricted",
         sections=[

@@ -418,6 +418,7 @@ def build_assessment_document(assessment: Assessment) -> Document:
         raise AssessmentNotFinished(f"{assessment} has no finished result to report.")
     builder = _Builder(assessment)
     return Document(
+        author=assessment.partnership.name,
         title=f"{assessment.partnership.name} strategic assessment {assessment.year}",
         edition="restricted",
         sections=[

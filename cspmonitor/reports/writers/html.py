@@ -12,6 +12,7 @@ exactly as the Word writer writes them.
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import io
 from html import escape
 
@@ -76,6 +77,8 @@ def write_html(document: Document, *, extra_css: str = "") -> str:
         "<!DOCTYPE html>\n"
         f'<html lang="{escape(document.language)}">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{escape(title)}</title>\n"
+        + (f'<meta name="author" content="{escape(document.author)}">\n' if document.author else "")
+        + f'<meta name="dcterms.created" content="{dt.date.today().isoformat()}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<style>{SCREEN_CSS}{page_marking_css(document.marking)}{extra_css}</style>\n</head>\n<body>\n<main>\n"
         f"{render_article(document)}\n</main>\n</body>\n</html>\n"
