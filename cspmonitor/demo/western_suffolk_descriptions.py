@@ -186,6 +186,15 @@ DESCRIPTIONS: list[tuple[str, str, str, str, str, str]] = [
         "",
     ),
     (
+        T.SERVICE,
+        ASB,
+        "",
+        "ASB Case Review applications",
+        "West Suffolk Council's community safety team takes applications for an ASB Case Review and "
+        "can help people to apply",
+        "https://www.westsuffolk.gov.uk",
+    ),
+    (
         T.CONTEXT,
         FRAUD,
         "",

@@ -157,11 +157,53 @@ def _rules_sentence(ruleset: RuleSet) -> str:
     )
 
 
-def applying_section(ruleset: RuleSet) -> Section:
+def contact(partnership) -> str:
+    """Whom to contact to apply: the partnership's recorded description of where applications go
+    (a SERVICE description named for case reviews), else the partner leading its anti-social
+    behaviour priority, with its website when recorded."""
+    from cspmonitor.plans.models import Priority
+    from cspmonitor.reports.models import Description
+
+    described = (
+        Description.objects.for_partnership(partnership)
+        .filter(topic=Description.Topic.SERVICE, name__icontains="case review", classification="official")
+        .first()
+    )
+    if described is not None:
+        link = f" ({described.url})" if described.url else ""
+        return f"{described.text.strip().rstrip('.')}{link}."
+    priority = (
+        Priority.objects.for_partnership(partnership)
+        .filter(title__icontains="anti-social")
+        .select_related("lead_organisation")
+        .first()
+    )
+    if priority is not None:
+        lead = priority.lead_organisation
+        link = f" ({lead.website})" if lead.website else ""
+        leads = "which leads the partnership's work on anti-social behaviour"
+        return f"Applications go to {lead.name}{link}, {leads}."
+    return f"Applications go to the {partnership.name}."
+
+
+HOW_TO_APPLY = [
+    "Note each incident you have reported: when it happened, whom you reported it to, and any "
+    "reference number you were given.",
+    "Contact the partnership as below and say that you are asking for an ASB Case Review. You can "
+    "apply yourself, or someone can apply for you with your consent: a family member, a friend, a "
+    "councillor or MP, or an agency that supports you.",
+    "The partnership acknowledges your application, checks it against the threshold and tells you "
+    "whether a review will be held, within the timescales below.",
+]
+
+
+def applying_section(ruleset: RuleSet, partnership) -> Section:
     ways = [_sentence_case(label) for label in CaseReviewApplication.Received.labels]
     return Section(
         title="How to apply",
         blocks=[
+            ListBlock(intro="To apply for an ASB Case Review:", items=HOW_TO_APPLY),
+            Paragraph(text=f"Whom to contact: {contact(partnership)}"),
             Paragraph(text=f"Apply to the partnership by {_names(ways)}."),
             ListBlock(
                 intro="The partnership works to these timescales:",
@@ -192,6 +234,6 @@ def build_asb_publication(partnership, year: FinancialYear) -> Document:
             figures_section(partnership, year),
             about_section(),
             threshold_section(ruleset),
-            applying_section(ruleset),
+            applying_section(ruleset, partnership),
         ],
     )
