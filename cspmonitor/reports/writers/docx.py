@@ -246,7 +246,9 @@ def column_widths(columns: list[list[str]], total: int = TEXT_WIDTH) -> list[int
     least its longest word and at most what its longest text asks for, the rest shared by length."""
     longest = [max((len(text) for text in column), default=1) or 1 for column in columns]
     word = [max((len(w) for text in column for w in text.split()), default=1) or 1 for column in columns]
-    need = [max(w, min(n, 60)) for w, n in zip(word, longest, strict=True)]
+    # Three characters more than the text for the cell's padding, so a short bold header such as
+    # "Red" is not broken across lines.
+    need = [max(w, min(n, 60)) + 3 for w, n in zip(word, longest, strict=True)]
     share = sum(need)
     return [round(total * n / share) for n in need]
 
