@@ -16,6 +16,8 @@ Two rules keep small numbers out of the public edition:
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Mapping
 
 from cspmonitor.analysis.names import ALL_AREAS, ALL_TYPES
@@ -58,6 +60,26 @@ SECTION_TITLES = [
     "Near-repeats",
     "Regulation 5 completeness",
 ]
+
+
+_MONTH = re.compile(r"(?<![-/\w])((?:19|20)\d\d)-(0[1-9]|1[0-2])(?![-/\w])")
+
+#: Abbreviations the analysis results use, spelled out at first use in the document.
+SPELLED_OUT = {
+    "ONS": "Office for National Statistics (ONS)",
+    "LSOA": "lower layer super output area (LSOA)",
+}
+
+
+def month_names(text: str) -> str:
+    """ "2021-04" as "April 2021": months as a board reads them."""
+    return _MONTH.sub(lambda m: f"{dt.date(int(m[1]), int(m[2]), 1):%B %Y}", text)
+
+
+def spelled_out(text: str) -> str:
+    for short, long in SPELLED_OUT.items():
+        text = re.sub(rf"\b{short}\b", long, text, count=1)
+    return text
 
 
 class AssessmentNotFinished(ValueError):
@@ -167,7 +189,10 @@ class _Builder:
         )
         missing = [e["element"] for e in self.result["regulation_5"] if not e["present"]]
         if missing:
-            intro = "Regulation 5 asks for what the data cannot supply; before the assessment is final, add:"
+            intro = (
+                "Regulation 5 also asks for these elements, which crime data cannot supply; the partnership "
+                "adds them from its partners' information before it agrees the assessment:"
+            )
             blocks.append(ListBlock(intro=intro, items=missing))
         return self.section(0, blocks)
 
@@ -180,13 +205,14 @@ class _Builder:
             )
         ]
         for force, coverage in self.result["coverage"].items():
-            blocks.append(Paragraph(text=f"{force.title()}: {coverage['description']}"))
+            blocks.append(Paragraph(text=f"{force.title()}: {month_names(coverage['description'])}"))
             for key, intro in (
                 ("missing", "Months missing:"),
                 ("short", "Months with fewer rows than usual:"),
             ):
                 if coverage.get(key):
-                    blocks.append(ListBlock(intro=intro, items=coverage[key], lettered=False))
+                    items = [month_names(month) for month in coverage[key]]
+                    blocks.append(ListBlock(intro=intro, items=items, lettered=False))
             if not coverage["complete"]:
                 blocks.append(Paragraph(text="Changes are judged on the months held."))
         excluded = self.result["excluded"]
@@ -198,7 +224,10 @@ class _Builder:
             )
         )
         blocks.append(
-            Paragraph(text=f"Rates per 1,000 residents use the {self.result['rates']['population_source']}.")
+            Paragraph(
+                text="Rates per 1,000 residents use the "
+                f"{spelled_out(self.result['rates']['population_source'])}."
+            )
         )
         return self.section(1, blocks)
 
@@ -396,7 +425,8 @@ class _Builder:
             [
                 Paragraph(
                     text="Regulation 5 of the Crime and Disorder (Formulation and Implementation of "
-                    "Strategy) Regulations 2007 (SI 2007/1830) sets out what a strategic assessment must "
+                    "Strategy) Regulations 2007 (statutory instrument 2007/1830) sets out what a strategic "
+                    "assessment must "
                     "contain. "
                     f"{present} of its {len(elements)} elements are in this assessment."
                 ),
@@ -417,7 +447,7 @@ def build_assessment_document(assessment: Assessment) -> Document:
     if assessment.status != Assessment.Status.DONE or not assessment.result:
         raise AssessmentNotFinished(f"{assessment} has no finished result to report.")
     builder = _Builder(assessment)
-    return Document(
+    document = Document(
         author=assessment.partnership.name,
         title=f"{assessment.partnership.name} strategic assessment {assessment.year}",
         edition="restricted",
@@ -432,3 +462,23 @@ def build_assessment_document(assessment: Assessment) -> Document:
             builder.regulation_5(),
         ],
     )
+    # The data's crime type "All crime and ASB" is the document's first ASB: spell it out there.
+    spell_out_first(document, "ASB", "anti-social behaviour (ASB)")
+    return document
+
+
+def spell_out_first(document: Document, short: str, long: str) -> None:
+    """Replace the first use of ``short`` in the document's paragraphs, list items and captions."""
+    pattern = re.compile(rf"(?<![-/\w]){short}(?![-/\w])")
+    for _section, block in document.walk():
+        for attribute in ("text", "caption", "intro"):
+            value = getattr(block, attribute, None)
+            if isinstance(value, str) and pattern.search(value):
+                if f"({short})" not in value:
+                    setattr(block, attribute, pattern.sub(long, value, count=1))
+                return
+        items: list[str] = getattr(block, "items", None) or []
+        for index, item in enumerate(items):
+            if pattern.search(item):
+                items[index] = pattern.sub(long, item, count=1)
+                return
