@@ -16,8 +16,6 @@ Two rules keep small numbers out of the public edition:
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Mapping
 
 from cspmonitor.analysis.names import ALL_AREAS, ALL_TYPES
@@ -44,6 +42,7 @@ from cspmonitor.reports.builders.assessment_figures import (
     month_name,
     monthly_trend,
 )
+from cspmonitor.reports.builders.plain_words import month_names, spell_out_first, spelled_out
 from cspmonitor.reports.editions import DEFAULT_THRESHOLD
 
 CRIME_PARAGRAPH = 7  # Schedule 12A: prevention, investigation or prosecution of crime
@@ -60,26 +59,6 @@ SECTION_TITLES = [
     "Near-repeats",
     "Regulation 5 completeness",
 ]
-
-
-_MONTH = re.compile(r"(?<![-/\w])((?:19|20)\d\d)-(0[1-9]|1[0-2])(?![-/\w])")
-
-#: Abbreviations the analysis results use, spelled out at first use in the document.
-SPELLED_OUT = {
-    "ONS": "Office for National Statistics (ONS)",
-    "LSOA": "lower layer super output area (LSOA)",
-}
-
-
-def month_names(text: str) -> str:
-    """ "2021-04" as "April 2021": months as a board reads them."""
-    return _MONTH.sub(lambda m: f"{dt.date(int(m[1]), int(m[2]), 1):%B %Y}", text)
-
-
-def spelled_out(text: str) -> str:
-    for short, long in SPELLED_OUT.items():
-        text = re.sub(rf"\b{short}\b", long, text, count=1)
-    return text
 
 
 class AssessmentNotFinished(ValueError):
@@ -465,20 +444,3 @@ def build_assessment_document(assessment: Assessment) -> Document:
     # The data's crime type "All crime and ASB" is the document's first ASB: spell it out there.
     spell_out_first(document, "ASB", "anti-social behaviour (ASB)")
     return document
-
-
-def spell_out_first(document: Document, short: str, long: str) -> None:
-    """Replace the first use of ``short`` in the document's paragraphs, list items and captions."""
-    pattern = re.compile(rf"(?<![-/\w]){short}(?![-/\w])")
-    for _section, block in document.walk():
-        for attribute in ("text", "caption", "intro"):
-            value = getattr(block, attribute, None)
-            if isinstance(value, str) and pattern.search(value):
-                if f"({short})" not in value:
-                    setattr(block, attribute, pattern.sub(long, value, count=1))
-                return
-        items: list[str] = getattr(block, "items", None) or []
-        for index, item in enumerate(items):
-            if pattern.search(item):
-                items[index] = pattern.sub(long, item, count=1)
-                return
