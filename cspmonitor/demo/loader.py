@@ -17,6 +17,7 @@ from cspmonitor.demo.calendar_loader import load_calendar
 from cspmonitor.demo.panels_loader import load_panels
 from cspmonitor.demo.plan_loader import load_plan
 from cspmonitor.demo.reviews_loader import load_reviews
+from cspmonitor.demo.western_suffolk_descriptions import load_descriptions
 from cspmonitor.demo.western_suffolk_report import load_report_wording
 from cspmonitor.partnership.models import Area, Group, Meeting, Organisation, Partnership
 
@@ -116,6 +117,7 @@ def load_western_suffolk() -> Partnership:
     load_calendar(partnership)
     load_panels(partnership, organisations)
     load_report_wording(partnership)
+    load_descriptions(partnership)
     return partnership
 
 

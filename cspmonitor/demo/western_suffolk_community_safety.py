@@ -90,7 +90,7 @@ PRIORITIES = [
     {
         "title": ASB,
         "description": (
-            "Work with partners on anti-social behaviour, in line with the national action plan: "
+            "Work with partners on anti-social behaviour (ASB), in line with the national action plan: "
             "high-risk cases, ASB case reviews (the community trigger), support for victims, and "
             "awareness of its effects and how to report it."
         ),

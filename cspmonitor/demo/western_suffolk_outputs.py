@@ -279,7 +279,7 @@ OUTPUTS = [
     ),
     _service(
         "Brave Futures",
-        "Brave Futures (formerly Fresh Start New Beginnings)",
+        "Brave Futures",
         "Specialist support for children and young people",
         "Suffolk",
         "Young people who have experienced sexual abuse or violence.",
@@ -295,7 +295,7 @@ OUTPUTS = [
     ),
     _service(
         "Ministry of Justice funded victim support scheme",
-        "Commissioned providers (not named in the report)",
+        "several local providers",
         "Emotional and practical support, extra IDVAs and an ISVA",
         "Suffolk",
         "Victims of domestic abuse and sexual violence.",
@@ -322,7 +322,7 @@ OUTPUTS = [
         "kind": Campaign.Kind.AWARENESS_WEEK,
         "partners": "Greater Anglia, British Transport Police, The Railway Children, Missing People "
         "and Suffolk partners",
-        "channels": "Railway stations: the public, taxi drivers and station staff",
+        "channels": "Stalls at railway stations",
         "notes": "Raised awareness of child exploitation, missing children and modern slavery. The "
         "report does not date the week, so it is recorded against the whole year.",
     },

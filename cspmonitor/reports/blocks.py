@@ -34,6 +34,9 @@ SCHEDULE_12A = {
 class Block:
     classification: str = OFFICIAL
     schedule_12a: int | None = None  # the paragraph of Schedule 12A that allows withholding it
+    #: What the block holds, in general words for the note that replaces it in public
+    #: ("referral counts by quarter"); writers do not print it.
+    about: str = ""
 
     @property
     def restricted(self) -> bool:
@@ -97,6 +100,8 @@ class Withheld(Block):
 
     note: str = ""
     replaces: int = 0
+    what: list[str] = field(default_factory=list)  # what kind of information it stands for
+    contact: str = ""  # who gives members the restricted edition
 
 
 @dataclass
@@ -128,6 +133,7 @@ class Document:
     front_sheet: FrontSheet | None = None
     sections: list[Section] = field(default_factory=list)
     language: str = "en-GB"
+    author: str = ""  # the partnership, as the files' author
 
     @property
     def marking(self) -> str:

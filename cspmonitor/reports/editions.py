@@ -65,20 +65,113 @@ class PublicationRefused(Exception):
 WITHHELD_TITLE = "Information withheld from this edition"
 
 
-def withheld_note(paragraph: int) -> Withheld:
+#: How members may see what the public edition leaves out; the lead officer is named when the
+#: front sheet gives one.
+ACCESS = (
+    "Members of the council may read it in the restricted edition of this report, which {contact} "
+    "will provide on request; it must not be shared further."
+)
+
+
+def _contact(document: Document | None) -> str:
+    sheet = document.front_sheet if document is not None else None
+    lead = dict(sheet.rows).get("Lead officer", "") if sheet is not None else ""
+    if lead and lead.lower() != "to be confirmed":
+        return f"the lead officer, the {lead}, or Democratic Services"
+    return "the report's lead officer or Democratic Services"
+
+
+def _what(items: list[str]) -> str:
+    unique = list(dict.fromkeys(item for item in items if item))
+    if not unique:
+        return "Some information"
+    text = unique[0] if len(unique) == 1 else f"{', '.join(unique[:-1])} and {unique[-1]}"
+    return text[:1].upper() + text[1:]
+
+
+def withheld_note(paragraph: int, what: list[str] | None = None, contact: str = "") -> Withheld:
+    """The public edition's note in place of restricted content: what kind of information was
+    withheld, the Schedule 12A paragraph that allows it, and how members may see it."""
     reason = SCHEDULE_12A.get(paragraph, "")
-    return Withheld(
+    note = Withheld(
         classification=OFFICIAL,
         schedule_12a=paragraph,
-        note=f"Information has been withheld from this edition under paragraph {paragraph} of Part 1 of "
-        f"Schedule 12A to the Local Government Act 1972 ({reason.lower()}).",
+        what=list(what or []),
+        contact=contact or _contact(None),
+    )
+    _word(note, paragraph, reason)
+    return note
+
+
+def _word(note: Withheld, paragraph: int, reason: str) -> None:
+    note.note = (
+        f"Withheld from this edition: {_what(note.what)[:1].lower()}{_what(note.what)[1:]}. It is exempt "
+        f"information under paragraph {paragraph} of Part 1 of Schedule 12A to the Local Government Act "
+        f"1972 ({reason.lower()}). {ACCESS.format(contact=note.contact)}"
     )
 
 
+def _describe(block: Block, section_title: str) -> str:
+    """What a withheld block holds, in general words that give nothing away."""
+    if block.about:
+        return block.about
+    if isinstance(block, Table):
+        return f"the table ‘{block.caption}’" if block.caption else "a table"
+    if isinstance(block, Figure):
+        return f"the chart ‘{block.caption}’" if block.caption else "a chart"
+    return f"details of {section_title[:1].lower()}{section_title[1:]}"
+
+
+def exempt_paragraphs(document: Document) -> list[int]:
+    """The Schedule 12A paragraphs the restricted content of ``document`` relies on."""
+    found: set[int] = set()
+
+    def visit(section: Section) -> None:
+        if section.classification != OFFICIAL:
+            found.add(section.schedule_12a or DEFAULT_PARAGRAPH)
+        for _section, block in _blocks_of(section):
+            if block.restricted:
+                found.add(block.schedule_12a or DEFAULT_PARAGRAPH)
+        for child in section.subsections:
+            visit(child)
+
+    for section in document.sections:
+        visit(section)
+    return sorted(found)
+
+
+def _blocks_of(section: Section) -> Iterator[tuple[Section, Block]]:
+    for block in section.blocks:
+        yield section, block
+        if isinstance(block, Figure) and block.data_table is not None:
+            yield section, block.data_table
+
+
+PUBLIC_INTEREST_TEST = (
+    "In all the circumstances the public interest in keeping this information exempt outweighs the "
+    "public interest in disclosing it: disclosure could identify the people involved or harm the "
+    "prevention and detection of crime, while the public edition of this report, with the exempt parts "
+    "marked, gives the public the partnership's progress."
+)
+
+
 def restricted_edition(document: Document) -> Document:
-    """A copy with everything kept, marked as the restricted edition."""
+    """A copy with everything kept, marked as the restricted edition. Its front sheet states the
+    exempt information (the Schedule 12A paragraphs relied on) and the public interest test."""
     restricted = copy.deepcopy(document)
     restricted.edition = "restricted"
+    paragraphs = exempt_paragraphs(restricted)
+    if restricted.front_sheet is not None and paragraphs:
+        listed = "; ".join(f"paragraph {p} ({SCHEDULE_12A.get(p, '').lower()})" for p in paragraphs)
+        restricted.front_sheet.rows += [
+            (
+                "Exempt information",
+                f"Not for publication: this edition contains exempt information under Part 1 of "
+                f"Schedule 12A to the Local Government Act 1972, {listed}. The exempt parts are "
+                "marked OFFICIAL-SENSITIVE where they appear.",
+            ),
+            ("Public interest test", PUBLIC_INTEREST_TEST),
+        ]
     return restricted
 
 
@@ -125,7 +218,7 @@ def suppress_table(table: Table, threshold: int = DEFAULT_THRESHOLD) -> bool:
     return any(cell.suppressed for row in table.rows for cell in row)
 
 
-def _public_blocks(blocks: list[Block], threshold: int) -> list[Block]:
+def _public_blocks(blocks: list[Block], threshold: int, title: str = "", contact: str = "") -> list[Block]:
     kept: list[Block] = []
     run: int | None = None  # the Schedule 12A paragraph of the run being withheld
     for block in blocks:
@@ -134,10 +227,12 @@ def _public_blocks(blocks: list[Block], threshold: int) -> list[Block]:
         if restricted:
             paragraph = block.schedule_12a or (data.schedule_12a if data else None) or DEFAULT_PARAGRAPH
             if paragraph != run:
-                kept.append(withheld_note(paragraph))
+                kept.append(withheld_note(paragraph, contact=contact))
                 run = paragraph
             note = kept[-1]
             assert isinstance(note, Withheld)
+            note.what.append(_describe(block, title))
+            _word(note, paragraph, SCHEDULE_12A.get(paragraph, ""))
             if isinstance(block, Paragraph) and block.numbered:
                 note.replaces += 1
             continue
@@ -152,16 +247,17 @@ def _public_blocks(blocks: list[Block], threshold: int) -> list[Block]:
     return kept
 
 
-def _public_section(section: Section, threshold: int) -> None:
-    section.blocks = _public_blocks(section.blocks, threshold)
+def _public_section(section: Section, threshold: int, contact: str = "") -> None:
+    section.blocks = _public_blocks(section.blocks, threshold, section.title, contact)
     children: list[Section] = []
     for child in section.subsections:
         if child.classification != OFFICIAL:
             # A placeholder keeps the withheld part's number, so the editions number alike.
-            note = withheld_note(child.schedule_12a or DEFAULT_PARAGRAPH)
+            what = [f"the part of the report on {child.title[:1].lower()}{child.title[1:]}"]
+            note = withheld_note(child.schedule_12a or DEFAULT_PARAGRAPH, what, contact)
             children.append(Section(title=WITHHELD_TITLE, blocks=[note], numbered=child.numbered))
             continue
-        _public_section(child, threshold)
+        _public_section(child, threshold, contact)
         children.append(child)
     section.subsections = children
 
@@ -170,13 +266,15 @@ def public_edition(document: Document, *, threshold: int = DEFAULT_THRESHOLD) ->
     """A copy fit to publish: restricted content withheld, small counts suppressed."""
     public = copy.deepcopy(document)
     public.edition = "public"
+    contact = _contact(document)
     for section in public.sections:
         if section.classification != OFFICIAL:
-            section.blocks = [withheld_note(section.schedule_12a or DEFAULT_PARAGRAPH)]
+            what = [f"the content of this section ({section.title[:1].lower()}{section.title[1:]})"]
+            section.blocks = [withheld_note(section.schedule_12a or DEFAULT_PARAGRAPH, what, contact)]
             section.subsections = []
             section.classification, section.schedule_12a = OFFICIAL, None
         else:
-            _public_section(section, threshold)
+            _public_section(section, threshold, contact)
     return public
 
 

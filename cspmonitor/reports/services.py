@@ -11,7 +11,7 @@ from django.utils import timezone
 from cspmonitor.accounts.models import Classification
 from cspmonitor.background import failure_message
 from cspmonitor.periods import FinancialYear, Quarter
-from cspmonitor.reports import fingerprint
+from cspmonitor.reports import fingerprint, publication_check
 from cspmonitor.reports.models import GeneratedReport
 
 log = logging.getLogger(__name__)
@@ -120,6 +120,7 @@ def generate(report: GeneratedReport) -> GeneratedReport:
         report.file = data
         report.content_hash = fingerprint.content_hash(document)
         report.text = "\n".join(fingerprint.text_lines(document))
+        report.findings = "\n".join(str(finding) for finding in publication_check.check(document))
         report.status, report.progress, report.stage = GeneratedReport.Status.DONE, 100, "Ready"
         report.finished_at = timezone.now()
         report.save()

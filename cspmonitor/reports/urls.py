@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cspmonitor.reports import narrative_views, views
+from cspmonitor.reports import description_views, narrative_views, views
 
 app_name = "reports"
 
@@ -13,6 +13,13 @@ urlpatterns = [
     path("<slug:slug>/reports/<int:pk>/read/", views.report_read, name="read"),
     path("<slug:slug>/reports/<int:pk>/compare/<int:other>/", views.report_compare, name="compare"),
     path("<slug:slug>/reports/wording/", narrative_views.text_overview, name="text"),
+    path("<slug:slug>/reports/descriptions/", description_views.description_list, name="descriptions"),
+    path("<slug:slug>/reports/descriptions/add/", description_views.description_edit, name="description_add"),
+    path(
+        "<slug:slug>/reports/descriptions/<int:pk>/",
+        description_views.description_edit,
+        name="description_edit",
+    ),
     path(
         "<slug:slug>/reports/wording/<str:year>/<slug:section>/", narrative_views.text_edit, name="text_edit"
     ),

@@ -43,8 +43,8 @@ SEED_FIGURES = [
     "8 staff trained as champions",
     "18 applications",
     "59 young people nominated",
-    "3 applications from West Suffolk",
-    "2 Domestic Homicide Reviews were under way",
+    "three applications from West Suffolk",
+    "Two Domestic Homicide Reviews were under way",
 ]
 
 SERVICES = [
@@ -189,7 +189,7 @@ def test_public_edition_is_safe(report):
                     assert cell.count is None or cell.count == 0 or cell.count >= 5 or cell.suppressed
     text = document_text(public)
     assert "WS-DHR-2020-01" not in text
-    assert "2 Domestic Homicide Reviews were under way" in text
+    assert "Two Domestic Homicide Reviews were under way" in text
     assert "43 staff" in text
     # The original is not changed.
     assert report.edition == "restricted" and check_public(report)
@@ -214,7 +214,7 @@ def shown(table: Table) -> list[list[str]]:
 def test_section_2_opens_with_the_action_plan_and_the_people_reached_as_charts(report):
     rag, reach = charts(report)
     assert [block.caption for block in report.sections[1].blocks] == [rag.caption, reach.caption]
-    assert rag.caption == "Actions by priority and RAG rating at the end of 2022-23"
+    assert rag.caption == "Actions by priority and RAG (red, amber, green) rating at the end of 2022-23"
     assert rag.media_type == "image/png" and rag.image.startswith(b"\x89PNG")
     assert rag.alt == (
         "Bar chart. Of 22 actions running in 2022-23, 19 were rated green at the end of the year, 2 amber "
@@ -231,14 +231,25 @@ def test_section_2_opens_with_the_action_plan_and_the_people_reached_as_charts(r
     ]
     assert ["Fraud", "1", "0", "2", "0", "3"] in shown(rag.data_table)
     assert shown(rag.data_table)[-1] == ["All priorities", "1", "2", "19", "0", "22"]
+    # Audiences are kept apart by the partner whose work it was: the 43 council staff trained
+    # locally and the "over 110" staff from across Suffolk are never added together.
     assert reach.alt == (
-        "Bar chart. Training and events reached over 272 people in 2022-23: Prevent over 237 (over 153 "
-        "staff, 84 parents and carers); Criminal exploitation 35 (15 staff, 20 school staff)."
+        "Bar chart. People trained or reached in 2022-23, by audience and the partner whose work it was. "
+        "Criminal exploitation: 15 staff (West Suffolk Council), 20 school staff (West Suffolk Council); "
+        "Prevent: over 110 staff (Suffolk County Council), 43 staff (West Suffolk Council), 84 parents and "
+        "carers (Suffolk County Council)."
     )
-    assert reach.data_table is not None and shown(reach.data_table) == [
-        ["Criminal exploitation", "15", "20", "0"],
-        ["Prevent", "over 153", "0", "84"],
-        ["All priorities", "over 168", "20", "84"],
+    assert reach.data_table is not None and reach.data_table.headers == [
+        "Priority",
+        "Staff (Suffolk County Council)",
+        "Staff (West Suffolk Council)",
+        "School staff (West Suffolk Council)",
+        "Parents and carers (Suffolk County Council)",
+    ]
+    assert shown(reach.data_table) == [
+        ["Criminal exploitation", "0", "15", "20", "0"],
+        ["Prevent", "over 110", "43", "0", "84"],
+        ["All priorities", "over 110", "58", "20", "84"],
     ]
     # The priorities are still 2.1, 2.2…: charts take no paragraph number.
     assert report.sections[1].subsections[0].title == "Criminal exploitation"
@@ -282,13 +293,13 @@ def test_a_small_number_reached_puts_the_suppressed_table_in_place_of_the_chart_
     small_training(demo)
     document = build_annual_report(demo.partnership, YEAR)
     [_rag, reach] = charts(document)
-    assert reach.data_table is not None and ["Hate crime", "0", "3", "0", "0"] in shown(reach.data_table)
+    assert reach.data_table is not None and ["Hate crime", "0", "0", "3", "0", "0"] in shown(reach.data_table)
     public = public_edition(document)
     [rag, table] = public.sections[1].blocks
     assert isinstance(rag, Figure) and isinstance(table, Table)  # the action plan has no counts of people
     assert table.caption == reach.caption
-    assert ["Hate crime", "0", "[c]", "0", "0"] in shown(table)
-    assert shown(table)[-1][2] == "[c]"  # the partners' total would give the 3 away
+    assert ["Hate crime", "0", "0", "[c]", "0", "0"] in shown(table)
+    assert shown(table)[-1][3] == "[c]"  # the partners' total would give the 3 away
     assert check_public(public) == []
 
 

@@ -155,7 +155,8 @@ def test_it_lists_the_months_missing_from_the_data(assessed):
     coverage = assessed.result["coverage"]["suffolk"]
     coverage.update(missing=["2022-07"], complete=False, description="One month is missing.")
     text = text_of(section(build_assessment_document(assessed), "The data and its coverage").blocks)
-    assert "2022-07" in text and "Changes are judged on the months held." in text
+    assert "July 2022" in text and "Changes are judged on the months held." in text
+    assert "2022-07" not in text  # months as a board reads them
     assert (
         f"{assessed.result['excluded']['outside_the_partnership']:,} rows located in other districts" in text
     )
@@ -224,3 +225,12 @@ def test_it_refuses_an_assessment_without_a_result(demo):
 def test_the_latest_finished_assessment_is_found_for_its_year(assessed):
     assert latest_assessment(assessed.partnership, "2022-23") == assessed
     assert latest_assessment(assessed.partnership, "2021-22") is None
+
+
+@pytest.mark.parametrize("edition", ["restricted", "public"])
+def test_the_assessment_document_passes_the_publication_check(assessed, edition):
+    from cspmonitor.reports import services
+    from cspmonitor.reports.publication_check import check
+
+    document = services.build(assessed.partnership, "assessment", assessed.year, edition)
+    assert [str(finding) for finding in check(document)] == []

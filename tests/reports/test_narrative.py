@@ -95,7 +95,7 @@ def test_the_history_shows_parts_saved_together_as_one_change_by_the_person_who_
     assert latest.who == "Olu Officer" and first.who == "Alex Admin"
     assert {(f.field, f.before, f.after) for f in latest.fields} == {
         ("Financial", "(standard wording)", "A grant of £20,000."),
-        ("HR or staffing", "One post is funded.", "Two posts are funded."),
+        ("Human resources or staffing", "One post is funded.", "Two posts are funded."),
     }
     assert [(f.before, f.after) for f in first.fields] == [("(standard wording)", "One post is funded.")]
 

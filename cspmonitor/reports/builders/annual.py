@@ -21,8 +21,9 @@ from cspmonitor.crime.models import Assessment
 from cspmonitor.partnership.models import Organisation
 from cspmonitor.periods import FinancialYear
 from cspmonitor.plans.models import Plan, Priority
-from cspmonitor.reports.blocks import Block, Document, FrontSheet, ListBlock, Paragraph, Section
+from cspmonitor.reports.blocks import OFFICIAL, Block, Document, FrontSheet, ListBlock, Paragraph, Section
 from cspmonitor.reports.builders.workstreams import workstreams_section
+from cspmonitor.reports.models import Description
 from cspmonitor.reviews.models import DomesticHomicideReview
 
 TO_BE_CONFIRMED = "To be confirmed"
@@ -51,8 +52,10 @@ IMPLICATIONS = [
     (
         "personal_data",
         "Personal data processing",
-        "No personal data is used in this report. Partners share information under agreed protocols, and "
-        "the law allows sharing to prevent or detect crime.",
+        "The public edition of this report holds no personal data. The restricted edition holds "
+        "information that could identify individuals (paragraph 2 of Schedule 12A) and goes only to "
+        "members and officers entitled to see it. Partners share information under agreed protocols, "
+        "and the law allows sharing to prevent or detect crime.",
     ),
     (
         "equalities",
@@ -64,7 +67,7 @@ IMPLICATIONS = [
     ("crime_and_disorder", "Crime and disorder", "Covered throughout this report."),
     ("safeguarding", "Safeguarding", "Covered throughout this report."),
     ("environment", "Environment or sustainability", "None."),
-    ("hr", "HR or staffing", "None."),
+    ("hr", "Human resources or staffing", "None."),
     ("policy", "Changes to existing policies", "None."),
     (
         "external_organisations",
@@ -126,8 +129,20 @@ def front_sheet(partnership, year: FinancialYear, narrative: dict[str, str], tit
             ("Decisions plan", _text(narrative, "decisions_plan")),
             ("Wards affected", _text(narrative, "wards")),
         ],
-        recommendations=[_text(narrative, "recommendation")],
+        recommendations=[recommendation(_text(narrative, "committee"), _text(narrative, "recommendation"))],
     )
+
+
+#: Openings that already name who is recommended to act, so no stem is added.
+_STEMS = ("that ", "it is recommended", "members are", "the committee")
+
+
+def recommendation(committee: str, text: str) -> str:
+    """The recommendation with its stem naming the committee, as committee reports word it:
+    "The Overview and Scrutiny Committee is recommended to consider ..."."""
+    if text.lower().startswith(_STEMS) or text.lower().startswith(committee.lower()):
+        return text
+    return f"The {committee} is recommended to {text[:1].lower()}{text[1:]}"
 
 
 def duties_discharged(partnership, year: FinancialYear) -> list[str]:
@@ -174,7 +189,9 @@ def background_section(
         o.name for o in organisations if o.membership == Organisation.Membership.RESPONSIBLE_AUTHORITY
     ]
     co_opted = [o.name for o in organisations if o.membership == Organisation.Membership.CO_OPTED]
-    text = f"The responsible authorities in the {short_name} are {_names(responsible) or 'not yet recorded'}."
+    # The first mention spells the name out, so the short name used after it is defined.
+    named = short_name if short_name == partnership.name else f"{partnership.name} ({short_name})"
+    text = f"The responsible authorities in the {named} are {_names(responsible) or 'not yet recorded'}."
     if co_opted:
         text += f" The partnership has also co-opted {_names(co_opted)}."
     section.blocks.append(Paragraph(text=text))
@@ -235,6 +252,22 @@ def implications_section(narrative: dict[str, str]) -> Section:
     return section
 
 
+def background_documents(partnership, narrative: dict[str, str]) -> list[Block]:
+    """Section 8: the officer's wording, then each background document recorded for the
+    partnership with what it is and where to find it."""
+    blocks = _paragraphs(narrative, "background_documents")
+    documents = Description.objects.for_partnership(partnership).filter(
+        topic=Description.Topic.DOCUMENT, classification=OFFICIAL
+    )
+    items = [
+        " ".join(filter(None, [f"{d.name}:", d.text.strip(), d.url]))
+        for d in documents.order_by("order", "name")
+    ]
+    if items:
+        blocks.append(ListBlock(items=items, lettered=True))
+    return blocks
+
+
 def build_annual_report(
     partnership, year: FinancialYear, *, narrative: dict[str, str] | None = None
 ) -> Document:
@@ -250,9 +283,10 @@ def build_annual_report(
         Section(title=SECTION_TITLES[4], blocks=_paragraphs(narrative, "risks")),
         implications_section(narrative),
         Section(title=SECTION_TITLES[6], blocks=_paragraphs(narrative, "appendices")),
-        Section(title=SECTION_TITLES[7], blocks=_paragraphs(narrative, "background_documents")),
+        Section(title=SECTION_TITLES[7], blocks=background_documents(partnership, narrative)),
     ]
     return Document(
+        author=partnership.name,
         title=title,
         edition="restricted",
         front_sheet=front_sheet(partnership, year, narrative, title),

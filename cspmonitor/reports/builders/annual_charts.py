@@ -113,7 +113,7 @@ def rag_figure(priorities: list[Priority], year: FinancialYear) -> Figure | None
     rows = year_end_ratings(priorities, year)
     if not any(sum(counts) for _title, counts in rows):
         return None
-    caption = f"Actions by priority and RAG rating at the end of {year.label}"
+    caption = f"Actions by priority and RAG (red, amber, green) rating at the end of {year.label}"
     totals = [sum(counts[i] for _title, counts in rows) for i in range(len(RAG_COLUMNS))]
     body = [[Cell(title), *[Cell(str(n)) for n in counts], Cell(str(sum(counts)))] for title, counts in rows]
     body.append([Cell("All priorities"), *[Cell(str(n)) for n in totals], Cell(str(sum(totals)))])
@@ -138,7 +138,7 @@ def rag_figure(priorities: list[Priority], year: FinancialYear) -> Figure | None
 
 @dataclass
 class Reach:
-    """People one priority's training and events reached in one audience."""
+    """People one priority's training and events reached in one audience and scope."""
 
     people: int = 0
     at_least: bool = False  # an event's attendance was recorded as a floor ("over 110")
@@ -148,68 +148,102 @@ class Reach:
         return f"{'over ' if self.at_least else ''}{self.people:,}"
 
 
-def reach_by_priority(priorities: list[Priority], year: FinancialYear) -> dict[str, dict[str, Reach]]:
-    """{priority title: {audience: Reach}} from training sessions, and events whose attendance was
-    recorded, in ``year``; priorities in the order given, audiences in ``Audience`` order."""
-    found: dict[int, dict[str, Reach]] = defaultdict(dict)
-    sessions = TrainingSession.objects.filter(priority__in=priorities).in_year(year)
-    events = Event.objects.filter(priority__in=priorities, attendees__isnull=False).in_year(year)
+@dataclass(frozen=True, order=True)
+class Series:
+    """An audience within a scope: "staff" reached by the district council's own sessions and
+    "staff" from across the county at a county event are different people and never added up.
+    The scope is the partner that recorded the output, whose programme it was."""
+
+    audience_order: int
+    audience: str
+    scope: str
+
+    @property
+    def label(self) -> str:
+        return f"{Audience(self.audience).label} ({self.scope})"
+
+    @property
+    def words(self) -> str:
+        return f"{Audience(self.audience).label.lower()} ({self.scope})"
+
+
+def _series(output) -> Series:
+    return Series(Audience.values.index(output.audience), output.audience, output.organisation.name)
+
+
+def reach_by_priority(priorities: list[Priority], year: FinancialYear) -> dict[str, dict[Series, Reach]]:
+    """{priority title: {series: Reach}} from training sessions, and events whose attendance was
+    recorded, in ``year``; priorities in the order given, series by audience then scope."""
+    found: dict[int, dict[Series, Reach]] = defaultdict(dict)
+    sessions = (
+        TrainingSession.objects.filter(priority__in=priorities).in_year(year).select_related("organisation")
+    )
+    events = (
+        Event.objects.filter(priority__in=priorities, attendees__isnull=False)
+        .in_year(year)
+        .select_related("organisation")
+    )
     for output in [*sessions, *events]:
         people = output.people_reached if isinstance(output, TrainingSession) else output.attendees
-        reach = found[output.priority_id].setdefault(output.audience, Reach())
+        reach = found[output.priority_id].setdefault(_series(output), Reach())
         reach.people += people or 0
         reach.at_least |= isinstance(output, Event) and output.attendees_at_least
         if output.classification != OFFICIAL:
             reach.classification = output.classification
-    return {
-        p.title: {a: found[p.pk][a] for a in Audience.values if a in found[p.pk]}
-        for p in priorities
-        if p.pk in found
-    }
+    return {p.title: dict(sorted(found[p.pk].items())) for p in priorities if p.pk in found}
 
 
 def _total(reaches) -> Reach:
+    """The sum of one series over priorities (the same people-scope, so it may be added); a sum
+    with an "over" figure in it is itself only a lower bound."""
     reaches = list(reaches)
     return Reach(sum(r.people for r in reaches), any(r.at_least for r in reaches))
 
 
-def reach_chart(reach: dict[str, dict[str, Reach]], audiences: list[str]) -> bytes:
-    """Stacked horizontal bars, one per priority, split by audience and labelled with the total."""
+def reach_chart(reach: dict[str, dict[Series, Reach]], series: list[Series]) -> bytes:
+    """Horizontal bars, one per priority and series side by side (never stacked, so no bar shows
+    a sum of different scopes), each labelled with its figure ("over 110" stays a floor)."""
     titles = list(reach)[::-1]
+    height = 0.8 / max(len(series), 1)
     with _style():
-        figure, axes = plt.subplots(figsize=(WIDTH, 0.4 * len(titles) + 1.2), layout="constrained")
-        left = [0] * len(titles)
-        for audience in audiences:
-            colour, hatch = AUDIENCE_STYLES[Audience(audience)]
-            values = [reach[t][audience].people if audience in reach[t] else 0 for t in titles]
-            axes.barh(
-                titles,
-                values,
-                left=left,
+        figure, axes = plt.subplots(
+            figsize=(WIDTH, 0.35 * len(titles) * max(len(series), 2) / 2 + 1.4), layout="constrained"
+        )
+        widest = 0
+        for index, one in enumerate(series):
+            colour, hatch = AUDIENCE_STYLES[Audience(one.audience)]
+            found = [(y, reach[t][one]) for y, t in enumerate(titles) if one in reach[t]]
+            if not found:
+                continue
+            positions = [y - 0.4 + height * (index + 0.5) for y, _ in found]
+            bars = axes.barh(
+                positions,
+                [r.people for _, r in found],
+                height=height,
                 color=colour,
-                hatch=hatch,
+                hatch=hatch if index % 2 == 0 else hatch + "|",
                 edgecolor="white",
-                label=Audience(audience).label,
+                label=one.label,
             )
-            left = [a + b for a, b in zip(left, values, strict=True)]
-        for y, title in enumerate(titles):
-            axes.text(left[y], y, f" {_total(reach[title].values())}", va="center", color=BLACK)
+            axes.bar_label(bars, labels=[f" {r}" for _, r in found], color=BLACK)
+            widest = max(widest, *(r.people for _, r in found))
+        axes.set_yticks(range(len(titles)), titles)
         axes.set_xlabel("People")
-        axes.set_xlim(right=max(left) * 1.15)
+        axes.set_xlim(right=max(widest, 1) * 1.25)
         axes.xaxis.set_major_locator(MaxNLocator(integer=True))
-        figure.legend(loc="outside upper center", ncols=min(len(audiences), 3), frameon=False)
+        figure.legend(loc="outside upper center", ncols=min(len(series), 2), frameon=False)
         return to_png(figure)
 
 
-def reach_message(reach: dict[str, dict[str, Reach]], year: FinancialYear) -> str:
-    """The chart's main message in words: who reached most, and whom."""
-    totals = sorted(((_total(r.values()), title) for title, r in reach.items()), key=lambda t: -t[0].people)
-    overall = _total(total for total, _title in totals)
+def reach_message(reach: dict[str, dict[Series, Reach]], year: FinancialYear) -> str:
+    """The chart's message in words, each audience with its scope; no grand total, since the
+    audiences and scopes are different people and some figures are floors."""
     parts = [
-        f"{title} {total} ({', '.join(f'{r} {Audience(a).label.lower()}' for a, r in reach[title].items())})"
-        for total, title in totals
+        f"{title}: {', '.join(f'{r} {s.words}' for s, r in by_series.items())}"
+        for title, by_series in reach.items()
     ]
-    return f"Training and events reached {overall} people in {year.label}: {'; '.join(parts)}."
+    intro = f"People trained or reached in {year.label}, by audience and the partner whose work it was"
+    return f"{intro}. {'; '.join(parts)}."
 
 
 def reach_figure(priorities: list[Priority], year: FinancialYear) -> Figure | None:
@@ -218,30 +252,32 @@ def reach_figure(priorities: list[Priority], year: FinancialYear) -> Figure | No
     reach = reach_by_priority(priorities, year)
     if not reach:
         return None
-    audiences = [a for a in Audience.values if any(a in by_audience for by_audience in reach.values())]
-    caption = f"People trained or reached by training and events in {year.label}, by priority and audience"
+    series = sorted({s for by_series in reach.values() for s in by_series})
+    caption = (
+        f"People trained or reached by training and events in {year.label}, by priority, audience and scope"
+    )
 
     def cell(r: Reach | None) -> Cell:
         return Cell(str(r), count=r.people) if r is not None else Cell("0", count=0)
 
-    body = [[Cell(title), *[cell(reach[title].get(a)) for a in audiences]] for title in reach]
-    total = [cell(_total(r[a] for r in reach.values() if a in r)) for a in audiences]
+    body = [[Cell(title), *[cell(reach[title].get(s)) for s in series]] for title in reach]
+    total = [cell(_total(r[s] for r in reach.values() if s in r)) for s in series]
     body.append([Cell("All priorities"), *total])
     table = data_table(
         caption,
-        headers=["Priority", *[Audience(a).label for a in audiences]],
+        headers=["Priority", *[s.label for s in series]],
         rows=body,
-        numeric_columns=list(range(1, len(audiences) + 1)),
+        numeric_columns=list(range(1, len(series) + 1)),
         total_rows=[len(body) - 1],
     )
     figure = Figure(
         caption=caption,
         alt=f"Bar chart. {reach_message(reach, year)}",
-        image=reach_chart(reach, audiences),
+        image=reach_chart(reach, series),
         media_type="image/png",
         data_table=table,
     )
-    if any(r.classification != OFFICIAL for by_audience in reach.values() for r in by_audience.values()):
+    if any(r.classification != OFFICIAL for by_series in reach.values() for r in by_series.values()):
         # It counts restricted outputs, so it is restricted as they are (withheld from the public).
         for block in (figure, table):
             block.classification, block.schedule_12a = OFFICIAL_SENSITIVE, CRIME_PARAGRAPH

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from cspmonitor.periods import FinancialYear
 from cspmonitor.reports.blocks import Block, Document, ListBlock, Paragraph, Section
-from cspmonitor.reports.builders.workstreams import asb_table
+from cspmonitor.reports.builders.workstreams import NUMBER_WORDS, asb_table
 from cspmonitor.reviews.asb.figures import COUNTING_RULES, annual_figures
 from cspmonitor.reviews.asb.models import KIND, CaseReviewApplication
 from cspmonitor.reviews.rules.rulesets import RuleSet, Threshold, configured, current_ruleset
@@ -43,15 +43,24 @@ def _names(items: list[str]) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} or {items[-1]}"
 
 
+def _count(number: int) -> str:
+    return NUMBER_WORDS[number] if 0 <= number < len(NUMBER_WORDS) else f"{number:,}"
+
+
+def _plural(number: int, word: str) -> str:
+    return f"{_count(number)} {word}{'' if number == 1 else 's'}"
+
+
 def figures_section(partnership, year: FinancialYear) -> Section:
     figures = annual_figures(partnership, year)
+    not_met = figures.threshold_not_met
+    # Counts are written so they read as sentences: "once", "twice", "3 times"; never "1 time".
+    decided = {0: "in no case", 1: "once", 2: "twice"}.get(not_met, f"{not_met} times")
     text = (
         f"Between {year.start:%-d %B %Y} and {year.end:%-d %B %Y} the partnership received "
-        f"{figures.applications} application{'' if figures.applications == 1 else 's'} for an ASB Case "
-        f"Review. It decided {figures.threshold_not_met} time{'' if figures.threshold_not_met == 1 else 's'} "
-        f"that the threshold was not met, carried out {figures.reviews} "
-        f"review{'' if figures.reviews == 1 else 's'}, and {figures.reviews_with_recommendations} of "
-        f"those reviews made recommendations."
+        f"{_plural(figures.applications, 'application')} for an ASB Case Review. It decided {decided} "
+        f"that the threshold was not met, carried out {_plural(figures.reviews, 'review')}, and "
+        f"{_count(figures.reviews_with_recommendations)} of those reviews made recommendations."
     )
     return Section(
         title=f"The figures for {year.label}",
@@ -134,11 +143,67 @@ def threshold_section(ruleset: RuleSet) -> Section:
     return Section(title="The threshold", blocks=blocks)
 
 
-def applying_section(ruleset: RuleSet) -> Section:
+def _rules_sentence(ruleset: RuleSet) -> str:
+    """Which rules the procedure follows, in words for the public: the built-in default set is the
+    Act's own procedure, not a title with "(default local rules)" in it."""
+    since = f"{ruleset.effective_from:%-d %B %Y}" if ruleset.effective_from else "their adoption"
+    if ruleset.version == "default":
+        return (
+            f"This procedure follows {LAW} and the partnership's standard local procedure, "
+            f"in force since {since}."
+        )
+    return (
+        f'This procedure follows the partnership\'s local rules, "{ruleset.title}", in force since {since}.'
+    )
+
+
+def contact(partnership) -> str:
+    """Whom to contact to apply: the partnership's recorded description of where applications go
+    (a SERVICE description named for case reviews), else the partner leading its anti-social
+    behaviour priority, with its website when recorded."""
+    from cspmonitor.plans.models import Priority
+    from cspmonitor.reports.models import Description
+
+    described = (
+        Description.objects.for_partnership(partnership)
+        .filter(topic=Description.Topic.SERVICE, name__icontains="case review", classification="official")
+        .first()
+    )
+    if described is not None:
+        link = f" ({described.url})" if described.url else ""
+        return f"{described.text.strip().rstrip('.')}{link}."
+    priority = (
+        Priority.objects.for_partnership(partnership)
+        .filter(title__icontains="anti-social")
+        .select_related("lead_organisation")
+        .first()
+    )
+    if priority is not None:
+        lead = priority.lead_organisation
+        link = f" ({lead.website})" if lead.website else ""
+        leads = "which leads the partnership's work on anti-social behaviour"
+        return f"Applications go to {lead.name}{link}, {leads}."
+    return f"Applications go to the {partnership.name}."
+
+
+HOW_TO_APPLY = [
+    "Note each incident you have reported: when it happened, whom you reported it to, and any "
+    "reference number you were given.",
+    "Contact the partnership as below and say that you are asking for an ASB Case Review. You can "
+    "apply yourself, or someone can apply for you with your consent: a family member, a friend, a "
+    "councillor or MP, or an agency that supports you.",
+    "The partnership acknowledges your application, checks it against the threshold and tells you "
+    "whether a review will be held, within the timescales below.",
+]
+
+
+def applying_section(ruleset: RuleSet, partnership) -> Section:
     ways = [_sentence_case(label) for label in CaseReviewApplication.Received.labels]
     return Section(
         title="How to apply",
         blocks=[
+            ListBlock(intro="To apply for an ASB Case Review:", items=HOW_TO_APPLY),
+            Paragraph(text=f"Whom to contact: {contact(partnership)}"),
             Paragraph(text=f"Apply to the partnership by {_names(ways)}."),
             ListBlock(
                 intro="The partnership works to these timescales:",
@@ -152,10 +217,7 @@ def applying_section(ruleset: RuleSet) -> Section:
                 text="An applicant who is not satisfied with the way the application was dealt with, or with "
                 "the outcome of the review, can ask for it to be looked at again."
             ),
-            Paragraph(
-                text=f'This procedure follows the partnership\'s rules "{ruleset.title}", in force since '
-                f"{ruleset.effective_from:%-d %B %Y}."
-            ),
+            Paragraph(text=_rules_sentence(ruleset)),
         ],
     )
 
@@ -165,12 +227,13 @@ def build_asb_publication(partnership, year: FinancialYear) -> Document:
     config = configuration(partnership)
     ruleset = configured(current_ruleset(KIND, year.end, config), config)
     return Document(
-        title=f"{partnership.name}: ASB Case Reviews {year.label}",
+        author=partnership.name,
+        title=f"{partnership.name}: anti-social behaviour (ASB) Case Reviews {year.label}",
         edition="restricted",
         sections=[
             figures_section(partnership, year),
             about_section(),
             threshold_section(ruleset),
-            applying_section(ruleset),
+            applying_section(ruleset, partnership),
         ],
     )

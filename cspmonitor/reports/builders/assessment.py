@@ -43,6 +43,7 @@ from cspmonitor.reports.builders.assessment_figures import (
     month_name,
     monthly_trend,
 )
+from cspmonitor.reports.builders.plain_words import month_names, spell_out_first, spelled_out
 from cspmonitor.reports.editions import DEFAULT_THRESHOLD
 
 CRIME_PARAGRAPH = 7  # Schedule 12A: prevention, investigation or prosecution of crime
@@ -180,7 +181,10 @@ class _Builder:
             )
         missing = [e["element"] for e in self.result["regulation_5"] if not e["present"]]
         if missing:
-            intro = "Regulation 5 asks for what the data cannot supply; before the assessment is final, add:"
+            intro = (
+                "Regulation 5 also asks for these elements, which crime data cannot supply; the partnership "
+                "adds them from its partners' information before it agrees the assessment:"
+            )
             blocks.append(ListBlock(intro=intro, items=missing))
         return self.section(0, blocks)
 
@@ -193,13 +197,14 @@ class _Builder:
             )
         ]
         for force, coverage in self.result["coverage"].items():
-            blocks.append(Paragraph(text=f"{force.title()}: {coverage['description']}"))
+            blocks.append(Paragraph(text=f"{force.title()}: {month_names(coverage['description'])}"))
             for key, intro in (
                 ("missing", "Months missing:"),
                 ("short", "Months with fewer rows than usual:"),
             ):
                 if coverage.get(key):
-                    blocks.append(ListBlock(intro=intro, items=coverage[key], lettered=False))
+                    items = [month_names(month) for month in coverage[key]]
+                    blocks.append(ListBlock(intro=intro, items=items, lettered=False))
             if not coverage["complete"]:
                 blocks.append(Paragraph(text="Changes are judged on the months held."))
         excluded = self.result["excluded"]
@@ -211,7 +216,10 @@ class _Builder:
             )
         )
         blocks.append(
-            Paragraph(text=f"Rates per 1,000 residents use the {self.result['rates']['population_source']}.")
+            Paragraph(
+                text="Rates per 1,000 residents use the "
+                f"{spelled_out(self.result['rates']['population_source'])}."
+            )
         )
         return self.section(1, blocks)
 
@@ -420,7 +428,8 @@ class _Builder:
             [
                 Paragraph(
                     text="Regulation 5 of the Crime and Disorder (Formulation and Implementation of "
-                    "Strategy) Regulations 2007 (SI 2007/1830) sets out what a strategic assessment must "
+                    "Strategy) Regulations 2007 (statutory instrument 2007/1830) sets out what a strategic "
+                    "assessment must "
                     "contain. "
                     f"{present} of its {len(elements)} elements are in this assessment."
                 ),
@@ -441,7 +450,8 @@ def build_assessment_document(assessment: Assessment) -> Document:
     if assessment.status != Assessment.Status.DONE or not assessment.result:
         raise AssessmentNotFinished(f"{assessment} has no finished result to report.")
     builder = _Builder(assessment)
-    return Document(
+    document = Document(
+        author=assessment.partnership.name,
         title=f"{assessment.partnership.name} strategic assessment {assessment.year}",
         edition="restricted",
         sections=[
@@ -455,3 +465,6 @@ def build_assessment_document(assessment: Assessment) -> Document:
             builder.regulation_5(),
         ],
     )
+    # The data's crime type "All crime and ASB" is the document's first ASB: spell it out there.
+    spell_out_first(document, "ASB", "anti-social behaviour (ASB)")
+    return document

@@ -105,7 +105,13 @@ def lsoa_table(caption: str, rows: Iterable[Mapping]) -> Table:
     """LSOAs with their count, rate and deprivation decile (rows as ``AssessmentPage.lsoas``)."""
     return Table(
         caption=caption,
-        headers=["LSOA", "District", "Recorded", "Per 1,000 residents", "IMD decile"],
+        headers=[
+            "Lower layer super output area (LSOA)",
+            "District",
+            "Recorded",
+            "Per 1,000 residents",
+            "Index of Multiple Deprivation (IMD) decile",
+        ],
         rows=[
             [
                 Cell(r["lsoa_code"]),

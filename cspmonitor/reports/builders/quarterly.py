@@ -237,6 +237,7 @@ def build_quarterly_update(partnership, quarter: Quarter) -> Document:
     """The full (restricted) quarterly update for ``quarter``; see the module docstring."""
     changes = quarter_changes(partnership, quarter, _EveryClassification())
     return Document(
+        author=partnership.name,
         title=f"{partnership.name} quarterly update: {quarter.long_label}",
         edition="restricted",
         sections=[

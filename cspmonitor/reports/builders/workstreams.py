@@ -34,11 +34,11 @@ from cspmonitor.reports.blocks import (
     OFFICIAL_SENSITIVE,
     Block,
     Cell,
-    ListBlock,
     Paragraph,
     Section,
     Table,
 )
+from cspmonitor.reports.builders import priority_story as story
 from cspmonitor.reports.builders.annual_charts import rag_figure, reach_figure
 from cspmonitor.reviews.asb.figures import annual_figures
 from cspmonitor.reviews.models import DomesticHomicideReview, ReviewPause, Stage, SvdMilestone, SvdUpdate
@@ -88,17 +88,44 @@ def _marked(block: Block, classification: str, paragraph: int = CRIME_PARAGRAPH)
     return block
 
 
+#: Small counts read as words in running text ("one session", not "1 session").
+NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+
+
 def _plural(count: int, word: str) -> str:
-    return f"{count:,} {word}{'' if count == 1 else 's'}"
+    number = NUMBER_WORDS[count] if 0 <= count < len(NUMBER_WORDS) else f"{count:,}"
+    return f"{number} {word}{'' if count == 1 else 's'}"
+
+
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def sentence(output: Output) -> str:
+def _when(output: Output, year: FinancialYear | None) -> str:
+    """When an output happened: a one-day event on its day; a period recorded as the whole year
+    because its date is unknown says so rather than pretending to span the year."""
+    start, end = output.period_start, output.period_end
+    if isinstance(output, (Event, Campaign)):
+        if start == end:
+            return f"on {end:%-d %B %Y}"
+        if year is not None and (start, end) == (year.start, year.end):
+            return f"during {year.label}"
+    return span(start, end)
+
+
+def _scope(text: str) -> str:
+    """A scope like "Across Suffolk" read inside a sentence; names keep their capitals."""
+    first = text.split(" ", 1)[0]
+    return _lower_first(text) if first.lower() in {"across", "all", "in", "among", "within"} else text
+
+
+def sentence(output: Output, year: FinancialYear | None = None) -> str:
     """One sentence giving an output's figures, in report style; free-text fields keep their case."""
-    when = span(output.period_start, output.period_end)
+    when = _when(output, year)
     if isinstance(output, TrainingSession):
         who = output.get_audience_display().lower()
         return (
@@ -106,12 +133,15 @@ def sentence(output: Output) -> str:
             f"{_plural(output.sessions, 'session')} delivered by {output.delivered_by} {when}."
         )
     if isinstance(output, Event):
-        return f"{output.name}: {output.attendance} attended, {when}."
+        return f"{output.name}: {output.attendance} attended {when}."
     if isinstance(output, Campaign):
-        channels = f" ({output.channels})" if output.channels else ""
-        return f"{output.headline()} ran {when}{channels}."
+        kind = output.get_kind_display().lower().replace("awareness week or day", "awareness campaign")
+        reach = f", reaching {output.reach:,} people" if output.reach else ""
+        channels = f" through {_lower_first(output.channels)}" if output.channels else ""
+        return f"{output.name} ({kind}) ran {when}{channels}{reach}."
     if isinstance(output, NetworkCount):
-        return f"{output.network}: {output.count:,} {output.measure} ({output.scope}) {when}."
+        at = f"by {output.period_end:%-d %B %Y}" if output.period_start == output.period_end else when
+        return f"{output.network}: {output.count:,} {output.measure}, {_scope(output.scope)}, {at}."
     if isinstance(output, Intervention):
         measures = f", with measures such as {_lower_first(output.measures)}" if output.measures else ""
         return f"{output.name}: {output.count:,} {output.unit} supported in {output.area} {when}{measures}."
@@ -119,17 +149,15 @@ def sentence(output: Output) -> str:
         nominated = (
             f", with {output.nominees:,} young people nominated" if output.nominees is not None else ""
         )
-        return (
-            f"{output.scheme}: {_plural(output.applications, 'application')} from {output.area}"
-            f"{nominated} ({when})."
-        )
+        applications = _plural(output.applications, "application")
+        return f"{output.scheme}: {applications} from {output.area}{nominated} {when}."
     if isinstance(output, TrainingCompliance):
         due = f" of {output.required:,} due" if output.required else ""
         return (
-            f"{output.module}: {output.completions:,}{due} completions {when} "
-            f"({output.audience}; {_lower_first(output.cycle)})."
+            f"{output.module}: {output.completions:,}{due} completions {when} by "
+            f"{_lower_first(_scope(output.audience))}, {_lower_first(output.cycle)}."
         )
-    return f"{output.headline()} ({when})."
+    return f"{output.headline()} {when}."
 
 
 def outputs_for(priority: Priority, year: FinancialYear) -> dict[type[Output], list[Output]]:
@@ -204,17 +232,19 @@ def referral_table(referrals: list[Referral], year: FinancialYear) -> Table:
 
 
 def priority_section(priority: Priority, year: FinancialYear) -> Section:
+    """The priority as prose (``priority_story`` says what each paragraph answers), its tables
+    kept beside the figures they give."""
     section = Section(title=priority.title)
-    if priority.description:
-        section.blocks.append(Paragraph(text=priority.description))
-    for objective in priority.objectives.all():
-        if objective.description:
-            section.blocks.append(Paragraph(text=f"{objective.title}: {objective.description}"))
-    for action, update in latest_updates(priority, year):
-        section.blocks.append(
-            Paragraph(text=f"{action.title} (led by {action.lead_organisation.name}): {update.narrative}")
-        )
     found = outputs_for(priority, year)
+    with_outputs = {o.action_id for rows in found.values() for o in rows if o.action_id}
+    section.blocks.extend(story.why_blocks(priority))
+    told: set[str] = set()
+    behind = story.behind_blocks(priority, year, told)  # first, so its sentences are not told twice
+    section.blocks.extend(story.done_blocks(priority, year, with_outputs, told))
+    campaigns = story.campaign_descriptions(priority)
+    services = found.get(SupportService, [])
+    if services:
+        section.blocks.extend(story.services_list(services))
     for model, rows in found.items():
         if model is SupportService:
             continue
@@ -222,21 +252,22 @@ def priority_section(priority: Priority, year: FinancialYear) -> Section:
             section.blocks.append(referral_table(rows, year))  # type: ignore[arg-type]
             continue
         for output in rows:
-            section.blocks.append(_marked(Paragraph(text=sentence(output)), output.classification))
+            text = sentence(output, year)
+            described = campaigns.get(output.name.lower()) if isinstance(output, Campaign) else None
+            if described is not None:
+                text += f" {story.full_stop(described.text)}"
+            block = _marked(Paragraph(text=text), output.classification)
+            block.about = f"figures on {output.kind_label}"
+            section.blocks.append(block)
         if model is TrainingSession and len(rows) > 1:
             section.blocks.append(training_table(rows))  # type: ignore[arg-type]
-    services = found.get(SupportService, [])
-    if services:
-        by_class: dict[str, list[str]] = defaultdict(list)
-        for service in services:
-            assert isinstance(service, SupportService)
-            detail = f": {service.notes}" if service.notes else ""
-            provider = f" ({service.provider})" if service.provider != service.name else ""
-            by_class[service.classification].append(f"{service.name}{provider}{detail}")
-        commissioners = sorted({s.commissioned_by for s in services if isinstance(s, SupportService)})
-        for classification, items in by_class.items():
-            intro = f"Services commissioned by {' and by '.join(commissioners)} that residents can use:"
-            section.blocks.append(_marked(ListBlock(items=items, intro=intro), classification))
+    if behind:
+        section.blocks.extend(behind)
+    else:
+        section.blocks.append(
+            Paragraph(text=f"No action under this priority was rated red or amber in {year.label}.")
+        )
+    section.blocks.extend(story.next_blocks(priority))
     return section
 
 
@@ -263,7 +294,7 @@ def dhr_section(partnership, year: FinancialYear) -> Section | None:
     under_way = sum(1 for r in reviews if not r.is_closed)
     section.blocks.append(
         Paragraph(
-            text=f"{_plural(under_way, 'Domestic Homicide Review')} "
+            text=f"{_upper_first(_plural(under_way, 'Domestic Homicide Review'))} "
             f"{'was' if under_way == 1 else 'were'} under way in {year.label}."
         )
     )
@@ -273,9 +304,9 @@ def dhr_section(partnership, year: FinancialYear) -> Section | None:
         reasons = sorted({PAUSE_WORDS[ReviewPause.Reason(p.reason)] for p in review.pauses.all()})
         if reasons:
             text += f" It was delayed while {' and '.join(reasons)} took place."
-        section.blocks.append(
-            _marked(Paragraph(text=text), review.classification or OFFICIAL_SENSITIVE, IDENTITY_PARAGRAPH)
-        )
+        block = _marked(Paragraph(text=text), review.classification or OFFICIAL_SENSITIVE, IDENTITY_PARAGRAPH)
+        block.about = "the stage each Domestic Homicide Review has reached and what delayed it"
+        section.blocks.append(block)
     return section
 
 

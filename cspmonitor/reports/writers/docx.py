@@ -5,14 +5,20 @@ A4 pages; the edition's marking in the header and footer of every page, with "Pa
 properties and the language on the Normal style. Section titles use Word's built-in
 "Heading 1/2/3" styles, so the navigation pane and accessibility checker see the structure.
 
-Numbers are written as text (``2.1.1<tab>…``, ``a)<tab>…``) from ``numbering.number_document``,
-as the HTML and PDF editions write them. PNG figures are embedded with their alternative text;
+Numbers are real Word numbering (``docx_numbering``): headings and numbered paragraphs point at
+one multilevel list, lettered lists at their own a) lists, so Word renumbers them after an edit;
+the numbers come out as ``numbering.number_document`` gives the HTML and PDF editions (a withheld
+paragraph keeps its number's place as a hidden numbered paragraph). Tables take column widths
+from their content, repeat their header row on each page and keep each row whole; text colours
+reach 4.5:1 contrast; the core properties name the partnership as author, the title and the
+time made. PNG figures are embedded with their alternative text;
 SVG figures cannot be embedded by python-docx, so they appear as their caption, a note and
 their data table.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 from docx import Document as new_docx
@@ -35,10 +41,13 @@ from cspmonitor.reports.blocks import (
     Table,
     Withheld,
 )
+from cspmonitor.reports.writers.docx_numbering import WordNumbering, hide
 from cspmonitor.reports.writers.html import SUPPRESSED_NOTE, cell_text
-from cspmonitor.reports.writers.numbering import Numbering, letter, number_document, restriction_label
+from cspmonitor.reports.writers.numbering import Numbering, number_document, restriction_label
 
 HANGING = Cm(1.5)
+TEXT_WIDTH = Mm(170)  # A4 less 20 mm margins
+TEXT_COLOUR = RGBColor(0x0B, 0x0C, 0x0C)  # GOV.UK text colour: 19:1 on white
 #: The largest a figure is drawn: the text width of the page, and most of its height.
 FIGURE_WIDTH, FIGURE_HEIGHT = Mm(170), Mm(180)
 SVG_NOTE = "This chart is shown in the web and PDF editions; the data it shows follows."
@@ -49,11 +58,12 @@ def write_docx(document: Document) -> bytes:
     numbering = number_document(document)
     doc = new_docx()
     _setup(doc, document)
+    word = WordNumbering(doc)
     doc.add_paragraph(document.title, style="Title")
     if document.front_sheet is not None:
-        _front_sheet(doc, document.front_sheet)
+        _front_sheet(doc, document.front_sheet, word)
     for section in document.sections:
-        _section(doc, section, numbering, level=1)
+        _section(doc, section, numbering, word, level=1)
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
@@ -62,6 +72,10 @@ def write_docx(document: Document) -> bytes:
 def _setup(doc: DocxDocument, document: Document) -> None:
     props = doc.core_properties
     props.title = document.title
+    props.author = props.last_modified_by = document.author or "Community safety partnership"
+    props.created = props.modified = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+    props.revision = 1
+    props.comments = ""
     props.language = document.language
     props.subject = document.marking
     props.keywords = document.marking
@@ -75,6 +89,11 @@ def _setup(doc: DocxDocument, document: Document) -> None:
     lang.set(qn("w:eastAsia"), document.language)
     lang.set(qn("w:bidi"), document.language)
     rpr.append(lang)
+
+    # Word's built-in headings and captions are blue-grey (Heading 2 about 4:1 on white); the
+    # partnership's documents use near-black text everywhere, well over 4.5:1.
+    for name in ("Title", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "Caption"):
+        doc.styles[name].font.color.rgb = TEXT_COLOUR  # type: ignore[attr-defined]
 
     for page in doc.sections:
         page.page_width, page.page_height = Mm(210), Mm(297)
@@ -115,15 +134,10 @@ def _field(paragraph: DocxParagraph, instruction: str, placeholder: str) -> None
     paragraph.add_run()._r.append(fld_char("end"))
 
 
-def _numbered(doc: DocxDocument, label: str, text: str, style: str = "Normal") -> DocxParagraph:
-    """A paragraph with a hanging number: ``label<tab>text``."""
-    paragraph = doc.add_paragraph(style=style)
-    paragraph.add_run(label).bold = True
-    paragraph.add_run(f"\t{text}")
-    fmt = paragraph.paragraph_format
-    fmt.left_indent = HANGING
-    fmt.first_line_indent = -HANGING
-    fmt.tab_stops.add_tab_stop(HANGING)
+def _numbered(doc: DocxDocument, word: WordNumbering, level: int, text: str) -> DocxParagraph:
+    """A paragraph numbered by Word at ``level`` of the outline, hanging as the list defines."""
+    paragraph = doc.add_paragraph(text)
+    word.number(paragraph, level)
     return paragraph
 
 
@@ -137,7 +151,7 @@ def _flag(doc: DocxDocument, item: Block | Section) -> None:
         run.font.color.rgb = RGBColor(0x94, 0x25, 0x14)
 
 
-def _front_sheet(doc: DocxDocument, sheet: FrontSheet) -> None:
+def _front_sheet(doc: DocxDocument, sheet: FrontSheet, word: WordNumbering) -> None:
     rows = [
         ("Committee", sheet.committee),
         ("Date of meeting", sheet.meeting_date),
@@ -150,36 +164,39 @@ def _front_sheet(doc: DocxDocument, sheet: FrontSheet) -> None:
         table = doc.add_table(rows=0, cols=2)
         table.style = doc.styles["Table Grid"]
         for label, value in rows:
-            cells = table.add_row().cells
-            cells[0].paragraphs[0].add_run(label).bold = True
-            cells[1].text = value
+            row = table.add_row()
+            _keep_whole(row)
+            row.cells[0].paragraphs[0].add_run(label).bold = True
+            row.cells[1].text = value
+        _widths(table, [[label for label, _ in rows], [value for _, value in rows]])
     if sheet.recommendations:
         doc.add_heading("Recommendations", level=1)
-        _list(doc, ListBlock(items=sheet.recommendations, lettered=True))
+        _list(doc, ListBlock(items=sheet.recommendations, lettered=True), word)
 
 
-def _section(doc: DocxDocument, section: Section, numbering: Numbering, level: int) -> None:
-    number = numbering.section(section)
-    title = f"{number}\t{section.title}" if number else section.title
-    doc.add_heading(title, level=min(level, 9))
+def _section(
+    doc: DocxDocument, section: Section, numbering: Numbering, word: WordNumbering, level: int
+) -> None:
+    heading = doc.add_heading(section.title, level=min(level, 9))
+    if numbering.section(section):
+        word.number(heading, level - 1)
     _flag(doc, section)
     for block in section.blocks:
-        _block(doc, block, numbering)
+        _block(doc, block, numbering, word, level)
     for child in section.subsections:
-        _section(doc, child, numbering, level + 1)
+        _section(doc, child, numbering, word, level + 1)
 
 
-def _block(doc: DocxDocument, block: Block, numbering: Numbering) -> None:
+def _block(doc: DocxDocument, block: Block, numbering: Numbering, word: WordNumbering, level: int) -> None:
     if isinstance(block, Paragraph):
         _flag(doc, block)
-        number = numbering.block(block)
-        if number:
-            _numbered(doc, number, block.text)
+        if numbering.block(block):
+            _numbered(doc, word, level, block.text)
         else:
             doc.add_paragraph(block.text)
     elif isinstance(block, ListBlock):
         _flag(doc, block)
-        _list(doc, block)
+        _list(doc, block, word)
     elif isinstance(block, Table):
         _flag(doc, block)
         _table(doc, block)
@@ -188,6 +205,11 @@ def _block(doc: DocxDocument, block: Block, numbering: Numbering) -> None:
         _figure(doc, block)
     elif isinstance(block, Withheld):
         _flag(doc, block)
+        for _ in range(block.replaces):
+            # Keeps the withheld paragraph's number taken, so later numbers match the other edition.
+            placeholder = doc.add_paragraph()
+            word.number(placeholder, level)
+            hide(placeholder)
         paragraph = doc.add_paragraph()
         paragraph.add_run(block.note).italic = True
         paragraph.paragraph_format.left_indent = HANGING
@@ -195,13 +217,13 @@ def _block(doc: DocxDocument, block: Block, numbering: Numbering) -> None:
         raise TypeError(f"no Word output for {type(block).__name__}")
 
 
-def _list(doc: DocxDocument, block: ListBlock) -> None:
+def _list(doc: DocxDocument, block: ListBlock, word: WordNumbering) -> None:
     if block.intro:
-        doc.add_paragraph(block.intro)
-    for index, item in enumerate(block.items):
+        doc.add_paragraph(block.intro).paragraph_format.keep_with_next = True
+    num_id = word.new_lettered_list() if block.lettered else 0
+    for item in block.items:
         if block.lettered:
-            paragraph = _numbered(doc, letter(index), item, style="List Paragraph")
-            paragraph.paragraph_format.left_indent = HANGING + HANGING
+            word.letter(doc.add_paragraph(item, style="List Paragraph"), num_id)
         else:
             doc.add_paragraph(item, style="List Bullet")
 
@@ -213,6 +235,35 @@ def _repeat_header(row) -> None:
     tr_pr.append(header)
 
 
+def _keep_whole(row) -> None:
+    """A row is never split across two pages."""
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:cantSplit"))
+
+
+def column_widths(columns: list[list[str]], total: int = TEXT_WIDTH) -> list[int]:
+    """Widths (EMU) in proportion to each column's longest word-wrapped need: a column gets at
+    least its longest word and at most what its longest text asks for, the rest shared by length."""
+    longest = [max((len(text) for text in column), default=1) or 1 for column in columns]
+    word = [max((len(w) for text in column for w in text.split()), default=1) or 1 for column in columns]
+    # Three characters more than the text for the cell's padding, so a short bold header such as
+    # "Red" is not broken across lines.
+    need = [max(w, min(n, 60)) + 3 for w, n in zip(word, longest, strict=True)]
+    share = sum(need)
+    return [round(total * n / share) for n in need]
+
+
+def _widths(word_table, columns: list[list[str]]) -> None:
+    widths = column_widths(columns)
+    word_table.autofit = False
+    grid = word_table._tbl.tblGrid
+    for col, width in zip(grid.findall(qn("w:gridCol")), widths, strict=False):
+        col.set(qn("w:w"), str(int(Emu(width).twips)))
+    for row in word_table.rows:
+        for cell, width in zip(row.cells, widths, strict=False):
+            cell.width = Emu(width)
+
+
 def _table(doc: DocxDocument, table: Table) -> None:
     caption = doc.add_paragraph(table.caption, style="Caption")
     caption.paragraph_format.keep_with_next = True
@@ -221,6 +272,7 @@ def _table(doc: DocxDocument, table: Table) -> None:
     word_table.style = doc.styles["Table Grid"]
     word_table.alignment = WD_TABLE_ALIGNMENT.LEFT
     _repeat_header(word_table.rows[0])
+    _keep_whole(word_table.rows[0])
 
     def put(cell, text: str, column: int, bold: bool) -> None:
         paragraph = cell.paragraphs[0]
@@ -231,9 +283,19 @@ def _table(doc: DocxDocument, table: Table) -> None:
     for column, header in enumerate(table.headers):
         put(word_table.rows[0].cells[column], header, column, bold=True)
     for index, row in enumerate(table.rows):
-        cells = word_table.add_row().cells
+        word_row = word_table.add_row()
+        _keep_whole(word_row)
         for column, cell in enumerate(row):
-            put(cells[column], cell_text(cell.text, cell.suppressed), column, bold=index in table.total_rows)
+            put(
+                word_row.cells[column],
+                cell_text(cell.text, cell.suppressed),
+                column,
+                bold=index in table.total_rows,
+            )
+    texts = [
+        [*table.headers[i : i + 1], *(r[i].text for r in table.rows if i < len(r))] for i in range(columns)
+    ]
+    _widths(word_table, texts)
     if any(cell.suppressed for row in table.rows for cell in row):
         doc.add_paragraph(SUPPRESSED_NOTE).runs[0].font.size = Pt(9)
 

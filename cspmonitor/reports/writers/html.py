@@ -12,6 +12,7 @@ exactly as the Word writer writes them.
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import io
 from html import escape
 
@@ -59,6 +60,16 @@ figcaption { break-after: avoid; font-weight: bold; }
 """
 
 
+def page_marking_css(marking: str) -> str:
+    """Print rules that put the edition's marking at the top and bottom of every printed page, so
+    a restricted edition printed from a browser is marked on each sheet, not only the first and
+    last (page margin boxes; Chromium and WeasyPrint both honour them)."""
+    quoted = marking.replace("\\", "\\\\").replace('"', '\\"')
+    box = f'content: "{quoted}"; font: bold 10pt Arial, "Liberation Sans", sans-serif;'
+    boxes = f"@top-center {{ {box} }} @bottom-center {{ {box} }}"
+    return f"\n@media print {{ @page {{ margin: 20mm 15mm; {boxes} }} }}\n"
+
+
 def write_html(document: Document, *, extra_css: str = "") -> str:
     """The whole report as a standalone HTML document."""
     title = f"{document.title} ({document.marking})"
@@ -66,8 +77,10 @@ def write_html(document: Document, *, extra_css: str = "") -> str:
         "<!DOCTYPE html>\n"
         f'<html lang="{escape(document.language)}">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{escape(title)}</title>\n"
+        + (f'<meta name="author" content="{escape(document.author)}">\n' if document.author else "")
+        + f'<meta name="dcterms.created" content="{dt.date.today().isoformat()}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<style>{SCREEN_CSS}{extra_css}</style>\n</head>\n<body>\n<main>\n"
+        f"<style>{SCREEN_CSS}{page_marking_css(document.marking)}{extra_css}</style>\n</head>\n<body>\n<main>\n"
         f"{render_article(document)}\n</main>\n</body>\n</html>\n"
     )
 

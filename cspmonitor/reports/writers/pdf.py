@@ -50,6 +50,9 @@ def write_pdf(document: Document, **options: Any) -> bytes:
     html = write_html(document, extra_css=print_css(document.marking))
     # Presentational hints: WeasyPrint then reads the width and height of each <img>, so a chart
     # prints at the size it was drawn (capped at the text width by the stylesheet).
-    pdf = HTML(string=html).write_pdf(**{"pdf_tags": True, "presentational_hints": True, **options})
+    # PDF/UA-1: tagged, with the title shown, the language, and XMP metadata that identifies the
+    # file as PDF/UA (pdfuaid:part 1) with its title and author.
+    settings = {"pdf_tags": True, "presentational_hints": True, "pdf_variant": "pdf/ua-1", **options}
+    pdf = HTML(string=html).write_pdf(**settings)
     assert pdf is not None
     return pdf

@@ -4,9 +4,11 @@ import io
 import re
 
 import docx
+from docx.oxml.ns import qn
 from docx.shared import Inches, Mm
 
 from cspmonitor.reports.writers import write_docx, write_html
+from tests.reports.word_numbering import labels, visible_labels
 
 from .conftest import png_chart
 from .test_html import html_numbers
@@ -19,12 +21,9 @@ def open_docx(document):
 
 
 def docx_numbers(word) -> list[str]:
-    numbers = []
-    for paragraph in word.paragraphs:
-        match = NUMBER.match(paragraph.text)
-        if match:
-            numbers.append(match.group(1))
-    return numbers
+    """The numbers Word shows, from its numbering definitions (not typed text); list letters
+    are written "a)" as the HTML writes them."""
+    return visible_labels(word)
 
 
 def test_page_is_a4_with_marking_and_page_numbers(document):
@@ -46,15 +45,18 @@ def test_headings_and_numbering(document):
     headings = [(p.style.name, p.text) for p in word.paragraphs if p.style.name.startswith("Heading")]
     assert headings == [
         ("Heading 1", "Recommendations"),
-        ("Heading 1", "1\tPurpose of the report"),
-        ("Heading 1", "2\tFindings"),
-        ("Heading 2", "2.2\tViolence"),
-        ("Heading 1", "3\tRecommendations"),
+        ("Heading 1", "Purpose of the report"),
+        ("Heading 1", "Findings"),
+        ("Heading 2", "Violence"),
+        ("Heading 1", "Recommendations"),
     ]
     assert word.paragraphs[0].style.name == "Title"
-    by_number = {NUMBER.match(p.text).group(1): p.text for p in word.paragraphs if NUMBER.match(p.text)}
-    assert by_number["2.2.1"] == "2.2.1\tViolence against the person is the largest category."
-    assert by_number["2.2.2"] == "2.2.2\tOperation Larch targets two addresses in Haverhill."
+    by_number = {label: text for label, text, hidden in labels(word) if not hidden}
+    assert by_number["1"] == "Purpose of the report"
+    assert by_number["2.2"] == "Violence"
+    assert by_number["2.2.1"] == "Violence against the person is the largest category."
+    assert by_number["2.2.2"] == "Operation Larch targets two addresses in Haverhill."
+    assert not any(NUMBER.match(p.text) for p in word.paragraphs)  # no number typed as text
     assert any(p.text.startswith("OFFICIAL-SENSITIVE – exempt under Schedule 12A") for p in word.paragraphs)
 
 
@@ -112,3 +114,69 @@ def test_public_edition(public_document):
     text = "\n".join(p.text for p in word.paragraphs)
     assert "OFFICIAL-SENSITIVE" not in text and "Operation Larch" not in text
     assert "withheld under Schedule 12A" in text
+
+
+def test_inserting_a_paragraph_renumbers_the_ones_after_it(document):
+    """An officer copies paragraph 2.2.1 and edits it: Word's numbering gives the copy 2.2.2 and
+    moves the old 2.2.2 on to 2.2.3, with nothing retyped."""
+    import copy
+
+    word = open_docx(document)
+    before = {text: label for label, text, hidden in labels(word) if not hidden}
+    assert before["Operation Larch targets two addresses in Haverhill."] == "2.2.2"
+    first = next(
+        p for p in word.paragraphs if p.text == "Violence against the person is the largest category."
+    )
+    inserted = copy.deepcopy(first._p)
+    first._p.addnext(inserted)
+    saved = io.BytesIO()
+    word.save(saved)
+    after = docx.Document(io.BytesIO(saved.getvalue()))
+    numbers = {text: label for label, text, hidden in labels(after) if not hidden}
+    assert numbers["Operation Larch targets two addresses in Haverhill."] == "2.2.3"
+    assert [label for label, text, _ in labels(after) if text.startswith("Violence against")] == [
+        "2.2.1",
+        "2.2.2",
+    ]
+    assert numbers["Recommendations"] == "3"  # the next section is untouched
+
+
+def test_core_properties_name_the_partnership_title_and_time_made(document):
+    document.author = "Western Suffolk Community Safety Partnership"
+    word = open_docx(document)
+    props = word.core_properties
+    assert props.author == "Western Suffolk Community Safety Partnership"
+    assert props.last_modified_by == "Western Suffolk Community Safety Partnership"
+    assert props.title == document.title
+    assert props.created is not None and props.created.year >= 2025  # not the template's 2013
+
+
+def _luminance(hex_colour: str) -> float:
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (0, 2, 4))
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def test_every_text_colour_has_at_least_4_5_to_1_contrast_on_white(document):
+    word = open_docx(document)
+    colours = set()
+    for name in ("Title", "Heading 1", "Heading 2", "Heading 3", "Caption", "Normal"):
+        rgb = word.styles[name].font.color.rgb
+        colours.add(str(rgb) if rgb is not None else "000000")
+    colours |= {str(run.font.color.rgb) for p in word.paragraphs for run in p.runs if run.font.color.rgb}
+    for colour in colours:
+        assert (1.05) / (_luminance(colour) + 0.05) >= 4.5, colour
+
+
+def test_tables_keep_rows_whole_repeat_headers_and_size_columns_to_content(document):
+    word = open_docx(document)
+    table = word.tables[1]  # the first body table, after the front sheet
+    rows = table._tbl.findall(qn("w:tr"))
+    assert all(row.find(qn("w:trPr")).find(qn("w:cantSplit")) is not None for row in rows)
+    assert rows[0].find(qn("w:trPr")).find(qn("w:tblHeader")) is not None
+    widths = [int(col.get(qn("w:w"))) for col in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+    assert len(set(widths)) > 1  # not equal widths
+    assert abs(sum(widths) - Mm(170).twips) < 20

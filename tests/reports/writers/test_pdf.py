@@ -69,3 +69,22 @@ def test_public_edition_with_restricted_content_is_refused(document):
     document.edition = "public"
     with pytest.raises(RestrictedContentError):
         write_pdf(document)
+
+
+def test_pdf_meets_the_pdf_ua_basics_tagged_language_title_and_xmp(document, tmp_path):
+    import pypdf
+
+    document.author = "Western Suffolk Community Safety Partnership"
+    path = tmp_path / "ua.pdf"
+    path.write_bytes(write_pdf(document))
+    reader = pypdf.PdfReader(path)
+    catalog = reader.trailer["/Root"]
+    assert bool(catalog["/MarkInfo"]["/Marked"])  # tagged
+    assert "/StructTreeRoot" in catalog
+    assert catalog["/Lang"] == "en-GB"
+    assert bool(catalog["/ViewerPreferences"]["/DisplayDocTitle"])
+    assert reader.metadata is not None and reader.metadata.title == f"{document.title} (OFFICIAL-SENSITIVE)"
+    assert reader.metadata.author == "Western Suffolk Community Safety Partnership"
+    xmp = catalog["/Metadata"].get_object().get_data().decode()
+    assert 'pdfuaid:part="1"' in xmp or "<pdfuaid:part>1</pdfuaid:part>" in xmp  # PDF/UA-1
+    assert document.title in xmp  # dc:title
