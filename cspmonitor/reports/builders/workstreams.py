@@ -206,13 +206,15 @@ def priority_section(priority: Priority, year: FinancialYear) -> Section:
     section = Section(title=priority.title)
     if priority.description:
         section.blocks.append(Paragraph(text=priority.description))
+    # An objective or action linked to a restricted review is restricted with it
+    # (plans.classification), so the public edition says nothing of the case beyond section 2.3.
     for objective in priority.objectives.all():
         if objective.description:
-            section.blocks.append(Paragraph(text=f"{objective.title}: {objective.description}"))
+            text = f"{objective.title}: {objective.description}"
+            section.blocks.append(_marked(Paragraph(text=text), objective.classification, IDENTITY_PARAGRAPH))
     for action, update in latest_updates(priority, year):
-        section.blocks.append(
-            Paragraph(text=f"{action.title} (led by {action.lead_organisation.name}): {update.narrative}")
-        )
+        text = f"{action.title} (led by {action.lead_organisation.name}): {update.narrative}"
+        section.blocks.append(_marked(Paragraph(text=text), action.classification, IDENTITY_PARAGRAPH))
     found = outputs_for(priority, year)
     for model, rows in found.items():
         if model is SupportService:
