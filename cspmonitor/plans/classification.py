@@ -25,12 +25,21 @@ OFFICIAL = Classification.OFFICIAL
 SENSITIVE = Classification.OFFICIAL_SENSITIVE
 
 
+def _of(record: models.Model) -> dict:
+    """A filter for the decisions about ``record``. By the content type's natural key rather than
+    ContentType's cache, which can hold the id of a content type since emptied and made again."""
+    meta = record._meta
+    return {
+        "record_type__app_label": meta.app_label,
+        "record_type__model": meta.model_name,
+        "record_id": record.pk,
+    }
+
+
 def is_declassified(record: models.Model) -> bool:
     if record.pk is None:
         return False
-    return Declassification.objects.filter(
-        record_type=ContentType.objects.get_for_model(record), record_id=record.pk
-    ).exists()
+    return Declassification.objects.filter(**_of(record)).exists()
 
 
 def linked_reviews(action) -> list:
@@ -112,9 +121,11 @@ def declassify(record: models.Model, user, reason: str, partnership) -> Declassi
 
     if not reason.strip():
         raise ValidationError({"reason": "Give the reason the record may be OFFICIAL"})
+    meta = record._meta
+    record_type, _ = ContentType.objects.get_or_create(app_label=meta.app_label, model=meta.model_name)
     decision = Declassification.objects.create(
         partnership=partnership,
-        record_type=ContentType.objects.get_for_model(record),
+        record_type=record_type,
         record_id=record.pk,
         record=str(record)[:200],
         user=user,
@@ -134,6 +145,4 @@ def declassify(record: models.Model, user, reason: str, partnership) -> Declassi
 
 
 def declassifications(record: models.Model):
-    return Declassification.objects.filter(
-        record_type=ContentType.objects.get_for_model(record), record_id=record.pk
-    )
+    return Declassification.objects.filter(**_of(record))
