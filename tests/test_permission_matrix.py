@@ -36,6 +36,7 @@ MATRIX = {
     "meeting_sensitive":          (302, 200, 200, 404, 200, 404, 404),
     "meeting_edit_official":      (302, 200, 200, 403, 403, 403, 404),
     "meeting_edit_sensitive":     (302, 200, 200, 403, 403, 403, 404),
+    "access_log":                 (302, 200, 403, 403, 403, 403, 404),
     "admin":                      (302, 403, 403, 403, 403, 403, 403),
     "assessments":                (302, 200, 200, 200, 200, 200, 404),
     "assessment_queued":          (302, 200, 200, 200, 200, 200, 404),
@@ -51,6 +52,8 @@ MATRIX = {
     "objective_create":           (302, 200, 200, 403, 403, 403, 404),
     "objective_edit":             (302, 200, 200, 403, 403, 403, 404),
     "action_police":              (302, 200, 200, 200, 200, 200, 404),
+    "action_sensitive":           (302, 200, 200, 404, 200, 404, 404),  # follows a restricted DHR
+    "action_declassify_sensitive": (302, 200, 200, 403, 403, 403, 404),
     "action_create":              (302, 200, 200, 403, 403, 403, 404),
     "action_edit_police":         (302, 200, 200, 403, 403, 403, 404),
     "update_create_police":       (302, 200, 200, 200, 403, 403, 404),
@@ -95,6 +98,7 @@ def _url(name: str, partnership) -> str:
     led = Action.objects.for_partnership(partnership)
     police_action = led.filter(lead_organisation__name="Suffolk Constabulary").first()
     council_action = led.filter(lead_organisation__name="West Suffolk Council").first()
+    vawg5 = led.get(reference="VAWG-5")
     plan = {
         "dashboard": reverse("plans:dashboard", args=[slug]),
         "dashboard_chart": reverse("plans:dashboard_chart", args=[slug]),
@@ -107,6 +111,8 @@ def _url(name: str, partnership) -> str:
         "objective_create": reverse("plans:objective_create", args=[slug]),
         "objective_edit": reverse("plans:objective_edit", args=[slug, prevent.objectives.first().pk]),
         "action_police": police_action.get_absolute_url(),
+        "action_sensitive": vawg5.get_absolute_url(),
+        "action_declassify_sensitive": reverse("plans:action_declassify", args=[slug, vawg5.pk]),
         "action_create": reverse("plans:action_create", args=[slug]),
         "action_edit_police": reverse("plans:action_edit", args=[slug, police_action.pk]),
         "update_create_police": reverse("plans:update_create", args=[slug, police_action.pk]),
@@ -161,6 +167,7 @@ def _url(name: str, partnership) -> str:
         "overview": reverse("partnership:overview", args=[slug]),
         "districts_geojson": reverse("partnership:districts_geojson", args=[slug]),
         "year_in_view": reverse("partnership:year_in_view", args=[slug]),
+        "access_log": reverse("partnership:access_log", args=[slug]),
         "organisation_create": reverse("partnership:organisation_create", args=[slug]),
         "organisation_edit_police": reverse(
             "partnership:organisation_edit", args=[slug, orgs.get(name="Suffolk Constabulary").pk]

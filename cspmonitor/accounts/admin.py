@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
-from cspmonitor.accounts.models import AccessRecord, Membership, SecurityEvent, User
+from cspmonitor.accounts.models import AccessRecord, Declassification, Membership, SecurityEvent, User
 
 
 class MembershipInline(admin.TabularInline):
@@ -60,4 +60,15 @@ class AccessRecordAdmin(ReadOnlyLogAdmin):
     list_display = ["at", "email", "what", "record_type", "record", "page", "partnership"]
     list_filter = ["partnership", "record_type", "what", "at"]
     search_fields = ["email", "record"]
+    date_hierarchy = "at"
+
+
+@admin.register(Declassification)
+class DeclassificationAdmin(ReadOnlyLogAdmin):
+    """Who made a record following a restricted one OFFICIAL, when and why: made on the record's
+    own page (plans.classification.declassify), never here."""
+
+    list_display = ["at", "email", "record_type", "record", "reason", "partnership"]
+    list_filter = ["partnership", "record_type", "at"]
+    search_fields = ["email", "record", "reason"]
     date_hierarchy = "at"

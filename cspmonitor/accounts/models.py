@@ -160,6 +160,7 @@ class AccessRecord(models.Model):
         LISTED = "listed", "Viewed list row"
         VIEWED = "viewed", "Viewed record"
         DOWNLOADED = "downloaded", "Downloaded"
+        CHANGED = "changed", "Changed"
 
     partnership = models.ForeignKey("partnership.Partnership", on_delete=models.CASCADE, related_name="+")
     # The email is kept as well as the link, so the log still says who after an account goes.
@@ -184,3 +185,28 @@ class AccessRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.record} {self.get_what_display().lower()} by {self.email} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class Declassification(models.Model):
+    """An officer's decision that a record derived from or linked to a restricted one (an action on
+    a homicide review's action plan, a count of referrals) may be OFFICIAL after all: who, when and
+    why. Without one, such a record stays OFFICIAL-SENSITIVE (``plans.classification``). Never
+    changed or deleted here."""
+
+    partnership = models.ForeignKey("partnership.Partnership", on_delete=models.CASCADE, related_name="+")
+    record_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.PROTECT, related_name="+")
+    record_id = models.PositiveBigIntegerField()
+    # What the record was called when declassified, so the row still reads after it goes.
+    record = models.CharField(max_length=200)
+    # The email is kept as well as the link, so the log still says who after an account goes.
+    user = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    email = models.EmailField("email address")
+    at = models.DateTimeField("when", default=timezone.now)
+    reason = models.TextField()
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["record_type", "record_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.record} declassified by {self.email} at {self.at:%Y-%m-%d %H:%M}"

@@ -117,6 +117,12 @@ class Access:
         return self.role in EDITOR_ROLES and self.cleared_for_sensitive
 
     @property
+    def can_declassify(self) -> bool:
+        """Record that a record following a restricted one may be OFFICIAL, with the reason:
+        administrators and officers signed in with two factors (they must see it to judge it)."""
+        return self.role in EDITOR_ROLES and self.cleared_for_sensitive
+
+    @property
     def can_read_access_log(self) -> bool:
         """Who looked at a review, and when: administrators signed in with two factors."""
         return self.role == Role.ADMINISTRATOR and self.verified

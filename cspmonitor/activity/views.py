@@ -9,6 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
+from cspmonitor.accounts.audit import record_reads
+from cspmonitor.accounts.models import AccessRecord
 from cspmonitor.activity import returns
 from cspmonitor.activity.forms import ReturnChoiceForm, ReturnUploadForm, output_form
 from cspmonitor.activity.models import Output, PartnerReturn, SupportService, output_kind
@@ -16,6 +18,11 @@ from cspmonitor.activity.returns_upload import apply_return, pending_change, upl
 from cspmonitor.activity.returns_workbook import CONTENT_TYPE, build_workbook, filename
 from cspmonitor.partnership.access import partnership_view
 from cspmonitor.periods import FinancialYear, PeriodError, Quarter
+
+
+def _log_listed(request, partnership, outputs, page: str) -> None:
+    """Each OFFICIAL-SENSITIVE output shown in a list goes to the one access log."""
+    record_reads(request.user, partnership, outputs, AccessRecord.What.LISTED, page)
 
 
 def _kind(slug: str) -> type[Output]:
@@ -29,12 +36,14 @@ def _kind(slug: str) -> type[Output]:
 @require_safe
 def outputs(request, partnership, access):
     years, year = returns.year_choices(partnership, access, request.GET.get("year"))
+    groups = returns.outputs_by_kind(partnership, access, year)
+    _log_listed(request, partnership, [row.output for group in groups for row in group.rows], "outputs")
     context = {
         "partnership": partnership,
         "access": access,
         "years": years,
         "year": year,
-        "groups": returns.outputs_by_kind(partnership, access, year),
+        "groups": groups,
     }
     return render(request, "activity/outputs.html", context)
 
@@ -42,7 +51,9 @@ def outputs(request, partnership, access):
 @partnership_view()
 @require_safe
 def services(request, partnership, access):
-    rows = returns.group_outputs(SupportService, returns.support_services(partnership, access), access)
+    found = returns.support_services(partnership, access)
+    _log_listed(request, partnership, list(found), "services")
+    rows = returns.group_outputs(SupportService, found, access)
     context = {"partnership": partnership, "access": access, "rows": rows.rows}
     return render(request, "activity/services.html", context)
 
@@ -102,6 +113,7 @@ def _own_output(partnership, access, kind, pk) -> Output:
 @partnership_view()
 def output_edit(request, partnership, access, kind, pk):
     output = _own_output(partnership, access, kind, pk)
+    record_reads(request.user, partnership, [output], AccessRecord.What.VIEWED, "output form")
     return _edit_output(request, partnership, access, type(output), output)
 
 

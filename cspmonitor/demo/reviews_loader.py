@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from cspmonitor.accounts.models import Membership, Role
 from cspmonitor.demo import western_suffolk_reviews as data
+from cspmonitor.plans.classification import declassifications, declassify, reclassify_review
 from cspmonitor.plans.models import Action
 from cspmonitor.reviews.models import (
     DomesticHomicideReview,
@@ -49,9 +50,24 @@ def _day(text: str) -> dt.date:
 
 def load_reviews(partnership) -> None:
     organisations = {o.name: o for o in partnership.organisations.all()}
+    # Declassified first, so the outputs of a declassified action never follow it into restriction.
+    _declassify(partnership)
     for spec in data.HOMICIDE_REVIEWS:
         _load_review(partnership, spec, organisations)
     _load_svd(partnership)
+
+
+def _declassify(partnership) -> None:
+    """The officer's recorded decisions that some actions following a review may be OFFICIAL."""
+    officer = (
+        Membership.objects.filter(partnership=partnership, role=Role.OFFICER).select_related("user").first()
+    )
+    if officer is None:
+        return
+    for reference, reason in data.DECLASSIFIED_ACTIONS:
+        action = Action.objects.for_partnership(partnership).get(reference=reference)
+        if not declassifications(action).exists():
+            declassify(action, officer.user, reason, partnership)
 
 
 def _load_review(partnership, spec: dict[str, Any], organisations) -> DomesticHomicideReview:
@@ -87,6 +103,9 @@ def _load_review(partnership, spec: dict[str, Any], organisations) -> DomesticHo
                 "action": action if reference else None,
             },
         )
+    for reference in spec.get("plan_actions", []):
+        Action.objects.for_partnership(partnership).filter(reference=reference).update(review=review)
+        reclassify_review(review)
     return review
 
 

@@ -25,7 +25,8 @@ PROBATION = "Probation Service, East of England"
 _PANEL = [POLICE, WSC, SCC, ICB, PROBATION, "Registered social landlords"]
 
 # Each review: its fields (dates as ISO strings, organisations by name), then its pauses
-# (reason, detail, started, ended) and its action plan (recommendation, owner, due, done, plan action).
+# (reason, detail, started, ended), its action plan (recommendation, owner, due, done, plan action)
+# and the plan actions that carry out the review itself ("plan_actions").
 HOMICIDE_REVIEWS: list[dict[str, Any]] = [
     {
         "reference": "WS-DHR-2020-01",
@@ -107,7 +108,18 @@ HOMICIDE_REVIEWS: list[dict[str, Any]] = [
             ),
         ],
         "actions": [],
+        "plan_actions": ["VAWG-5"],
     },
+]
+
+# Plan actions an officer has declassified, with the reason: each follows a restricted review (so
+# it would be OFFICIAL-SENSITIVE) but says nothing about the case and is reported in public.
+DECLASSIFIED_ACTIONS = [
+    (
+        "VAWG-2",
+        "Training council staff as Domestic Abuse Champions is general work the partnership reports "
+        "every year; the action and its updates say nothing about the review that recommended it.",
+    ),
 ]
 
 _K = SvdMilestone.Key

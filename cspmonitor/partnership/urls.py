@@ -1,5 +1,6 @@
 from django.urls import path
 
+from cspmonitor.accounts import access_log
 from cspmonitor.partnership import views, year_views
 
 app_name = "partnership"
@@ -16,4 +17,5 @@ urlpatterns = [
     path("<slug:slug>/meetings/new/", views.meeting_create, name="meeting_create"),
     path("<slug:slug>/meetings/<int:pk>/", views.meeting_detail, name="meeting"),
     path("<slug:slug>/meetings/<int:pk>/edit/", views.meeting_edit, name="meeting_edit"),
+    path("<slug:slug>/access-log/", access_log.access_log, name="access_log"),
 ]

@@ -156,6 +156,7 @@ class ActionTable(Table):
         actions = (
             Action.objects.for_partnership(self.partnership)
             .in_year(self.year)
+            .filter(classification__in=self.classifications)
             .select_related("objective__priority", "lead_organisation")
             .order_by("objective__priority__order", "objective__order", "reference")
         )
@@ -182,7 +183,9 @@ class UpdateTable(Table):
         quarters = [quarter.label for quarter in self.year.quarters()]
         return (
             ProgressUpdate.objects.filter(
-                action__objective__priority__plan__partnership=self.partnership, period__in=quarters
+                action__objective__priority__plan__partnership=self.partnership,
+                period__in=quarters,
+                action__classification__in=self.classifications,  # an update follows its action
             )
             .select_related("action__objective__priority", "action__lead_organisation", "written_by")
             .order_by("action__objective__priority__order", "action__reference", "period")

@@ -224,3 +224,29 @@ class ProgressUpdateForm(GdsModelForm):
                 update.save(force_update=True)
             update.action.apply_latest_update()
         return update
+
+
+class DeclassifyForm(forms.Form):
+    """The reason a restricted record may be OFFICIAL: recorded with who decided and when."""
+
+    reason = forms.CharField(
+        label="Why may this action be OFFICIAL?",
+        help_text="Say why it reveals nothing about the restricted case it follows. The reason is "
+        "recorded with your name and the time.",
+        widget=forms.Textarea,
+        error_messages={"required": "Give the reason the action may be OFFICIAL"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from crispy_forms_gds.helper import FormHelper
+
+        self.helper = FormHelper(self)
+        self.helper.form_tag = False
+        self.helper.layout = Layout(Field.textarea("reason", rows=4))
+
+    def clean_reason(self) -> str:
+        reason = self.cleaned_data["reason"].strip()
+        if not reason:
+            raise forms.ValidationError("Give the reason the action may be OFFICIAL")
+        return reason

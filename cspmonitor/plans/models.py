@@ -18,6 +18,8 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from cspmonitor.accounts.classified import ClassifiedQuerySet
+from cspmonitor.accounts.models import Classification
 from cspmonitor.periods import FinancialYear, PeriodError, Quarter
 
 
@@ -217,6 +219,10 @@ class Priority(models.Model):
         return bool(self.adopted_on) and self.adopted_on.month != 4  # type: ignore[union-attr]
 
 
+class ObjectiveQuerySet(ClassifiedQuerySet["Objective"]):
+    pass
+
+
 class Objective(models.Model):
     """A workstream or objective under a priority."""
 
@@ -224,8 +230,13 @@ class Objective(models.Model):
     title = models.CharField(max_length=200)
     description = models.TextField(blank=True)
     order = models.PositiveSmallIntegerField(default=0)
+    # Worked out, never chosen: OFFICIAL-SENSITIVE while any of its actions is (plans.classification).
+    classification = models.CharField(
+        max_length=20, choices=Classification.choices, default=Classification.OFFICIAL, editable=False
+    )
 
     history = HistoricalRecords()
+    objects = ObjectiveQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "title"]
@@ -237,7 +248,7 @@ class Objective(models.Model):
         return self.priority.get_absolute_url()
 
 
-class ActionQuerySet(models.QuerySet["Action"]):
+class ActionQuerySet(ClassifiedQuerySet["Action"]):
     def for_partnership(self, partnership) -> ActionQuerySet:
         return self.filter(objective__priority__plan__partnership=partnership)
 
@@ -297,6 +308,20 @@ class Action(models.Model):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
     rag = models.CharField("RAG rating", max_length=10, choices=Rag.choices, blank=True)
     rag_reason = models.TextField("reason for the RAG rating", blank=True)
+    review = models.ForeignKey(
+        "reviews.DomesticHomicideReview",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="plan_actions",
+        verbose_name="domestic homicide review",
+        help_text="The review this action carries out, if any. An action linked to a restricted review "
+        "is OFFICIAL-SENSITIVE too, with its updates, unless an officer declassifies it.",
+    )
+    # Worked out, never chosen: see plans.classification.
+    classification = models.CharField(
+        max_length=20, choices=Classification.choices, default=Classification.OFFICIAL, editable=False
+    )
 
     history = HistoricalRecords()
     objects = ActionQuerySet.as_manager()

@@ -60,13 +60,14 @@ class ActionPlan:
         return sum(self.totals)
 
 
-def action_plan(partnership, year: FinancialYear) -> ActionPlan:
+def action_plan(partnership, year: FinancialYear, access) -> ActionPlan:
     priorities = list(
         Priority.objects.for_partnership(partnership).in_year(year).select_related("lead_organisation")
     )
     actions = (
         Action.objects.for_partnership(partnership)
         .in_year(year)
+        .visible_to(access)
         .select_related("objective__priority", "lead_organisation")
         .order_by("reference", "pk")
     )
@@ -106,15 +107,15 @@ def outputs_for(priority: Priority, access, year: FinancialYear | None = None) -
     return groups
 
 
-def objectives_with_actions(priority: Priority) -> list[Objective]:
+def objectives_with_actions(priority: Priority, access) -> list[Objective]:
     updates = ProgressUpdate.objects.select_related("written_by").order_by("-period", "-written_at")
     return list(
-        priority.objectives.prefetch_related(
+        priority.objectives.visible_to(access).prefetch_related(
             Prefetch(
                 "actions",
-                queryset=Action.objects.select_related("lead_organisation").prefetch_related(
-                    Prefetch("updates", queryset=updates)
-                ),
+                queryset=Action.objects.visible_to(access)
+                .select_related("lead_organisation")
+                .prefetch_related(Prefetch("updates", queryset=updates)),
             )
         )
     )
@@ -143,9 +144,12 @@ class QuarterChanges:
 
 
 def quarter_changes(partnership, quarter: Quarter, access) -> QuarterChanges:
+    # An update follows its action's classification (plans.classification).
     updates = list(
         ProgressUpdate.objects.filter(
-            action__objective__priority__plan__partnership=partnership, period=quarter.label
+            action__objective__priority__plan__partnership=partnership,
+            period=quarter.label,
+            action__classification__in=access.visible_classifications(),
         ).select_related("action__lead_organisation", "action__objective__priority", "written_by")
     )
     before = {
@@ -169,6 +173,7 @@ def quarter_changes(partnership, quarter: Quarter, access) -> QuarterChanges:
     priorities = Priority.objects.for_partnership(partnership)
     running = list(
         Action.objects.for_partnership(partnership)
+        .visible_to(access)
         .running(quarter.start, quarter.end)
         .select_related("lead_organisation")
     )

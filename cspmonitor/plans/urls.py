@@ -23,6 +23,7 @@ urlpatterns = [
     path("<slug:slug>/plan/actions/<int:pk>/", views.action_detail, name="action"),
     path("<slug:slug>/plan/actions/<int:pk>/edit/", views.action_edit, name="action_edit"),
     path("<slug:slug>/plan/actions/<int:pk>/update/", views.update_create, name="update_create"),
+    path("<slug:slug>/plan/actions/<int:pk>/declassify/", views.action_declassify, name="action_declassify"),
     path("<slug:slug>/plan/actions/<int:pk>/history/", views.action_history, name="action_history"),
     path("<slug:slug>/plan/export/<slug:table>.csv", views.export_csv, name="export"),
 ]

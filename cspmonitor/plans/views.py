@@ -15,7 +15,8 @@ from cspmonitor.accounts.permissions import download_clearance
 from cspmonitor.partnership.access import partnership_view
 from cspmonitor.partnership.views import form_page
 from cspmonitor.plans import charts, exports, services
-from cspmonitor.plans.forms import ActionForm, ObjectiveForm, PriorityForm, ProgressUpdateForm
+from cspmonitor.plans.classification import declassifications, declassify
+from cspmonitor.plans.forms import ActionForm, DeclassifyForm, ObjectiveForm, PriorityForm, ProgressUpdateForm
 from cspmonitor.plans.history import changes as history_of
 from cspmonitor.plans.models import Action, Objective, Plan, Priority
 
@@ -28,7 +29,7 @@ def _page(request, template, partnership, access, **context):
 @require_safe
 def dashboard(request, partnership, access):
     year = services.chosen_year(partnership, request.GET.get("year"))
-    plan = services.action_plan(partnership, year)
+    plan = services.action_plan(partnership, year, access)
     return _page(
         request,
         "plans/dashboard.html",
@@ -46,7 +47,7 @@ def dashboard(request, partnership, access):
 def dashboard_chart(request, partnership, access):
     year = services.chosen_year(partnership, request.GET.get("year"))
     return HttpResponse(
-        charts.action_plan(services.action_plan(partnership, year)), content_type="image/svg+xml"
+        charts.action_plan(services.action_plan(partnership, year, access)), content_type="image/svg+xml"
     )
 
 
@@ -63,6 +64,8 @@ def _priority(partnership, pk) -> Priority:
 def priority_detail(request, partnership, access, pk):
     priority = _priority(partnership, pk)
     outputs = services.outputs_for(priority, access)
+    shown = [output for group in outputs for output in group.items]
+    record_reads(request.user, partnership, shown, AccessRecord.What.LISTED, "priority")
     _svg, chart_rows = charts.outputs_over_time(outputs)
     return _page(
         request,
@@ -70,7 +73,7 @@ def priority_detail(request, partnership, access, pk):
         partnership,
         access,
         priority=priority,
-        objectives=services.objectives_with_actions(priority),
+        objectives=services.objectives_with_actions(priority, access),
         outputs=outputs,
         chart_rows=chart_rows,
     )
@@ -146,9 +149,11 @@ def objective_edit(request, partnership, access, pk):
     )
 
 
-def _action(partnership, pk) -> Action:
+def _action(partnership, pk, access) -> Action:
+    """The action, or 404 when it is not the partnership's or ``access`` may not see it (an action
+    following a restricted review is OFFICIAL-SENSITIVE: plans.classification)."""
     return get_object_or_404(
-        Action.objects.select_related("objective__priority__plan", "lead_organisation"),
+        Action.objects.visible_to(access).select_related("objective__priority__plan", "lead_organisation"),
         pk=pk,
         objective__priority__plan__partnership=partnership,
     )
@@ -157,7 +162,8 @@ def _action(partnership, pk) -> Action:
 @partnership_view()
 @require_safe
 def action_detail(request, partnership, access, pk):
-    action = _action(partnership, pk)
+    action = _action(partnership, pk, access)
+    record_reads(request.user, partnership, [action], AccessRecord.What.VIEWED, "action")
     return _page(
         request,
         "plans/action.html",
@@ -166,7 +172,22 @@ def action_detail(request, partnership, access, pk):
         action=action,
         updates=action.updates.select_related("written_by"),
         can_update=access.acts_for(action.lead_organisation_id),
+        declassified=declassifications(action).first(),
     )
+
+
+@partnership_view("can_declassify")
+def action_declassify(request, partnership, access, pk):
+    """An officer records that an action following a restricted review may be OFFICIAL, and why."""
+    action = _action(partnership, pk, access)
+    if action.classification == Classification.OFFICIAL:
+        raise Http404("The action is not restricted")
+    form = DeclassifyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        declassify(action, request.user, form.cleaned_data["reason"], partnership)
+        messages.success(request, f"{action} is now OFFICIAL. Your reason was recorded.")
+        return redirect(action)
+    return _page(request, "plans/declassify.html", partnership, access, form=form, action=action)
 
 
 @partnership_view("can_edit_plan")
@@ -176,7 +197,7 @@ def action_create(request, partnership, access):
 
 @partnership_view("can_edit_plan")
 def action_edit(request, partnership, access, pk):
-    action = _action(partnership, pk)
+    action = _action(partnership, pk, access)
     return _form(
         request, partnership, ActionForm, action, title=f"Change {action}", success="{obj} was updated."
     )
@@ -184,7 +205,7 @@ def action_edit(request, partnership, access, pk):
 
 @partnership_view()
 def update_create(request, partnership, access, pk):
-    action = _action(partnership, pk)
+    action = _action(partnership, pk, access)
     if not access.acts_for(action.lead_organisation_id):
         raise PermissionDenied
     form = ProgressUpdateForm(
@@ -204,7 +225,7 @@ def update_create(request, partnership, access, pk):
 @partnership_view("can_see_history")
 @require_safe
 def action_history(request, partnership, access, pk):
-    action = _action(partnership, pk)
+    action = _action(partnership, pk, access)
     return _page(
         request, "plans/history.html", partnership, access, action=action, changes=history_of(action)
     )
@@ -214,12 +235,16 @@ def action_history(request, partnership, access, pk):
 @require_safe
 def changes(request, partnership, access):
     quarter = services.chosen_quarter(partnership, request.GET.get("quarter"))
+    found = services.quarter_changes(partnership, quarter, access)
+    shown = [*found.missing, *{u.action for u in found.updates}]
+    shown += [output for group in found.outputs for output in group.items]
+    record_reads(request.user, partnership, shown, AccessRecord.What.LISTED, "what changed")
     return _page(
         request,
         "plans/changes.html",
         partnership,
         access,
-        changes=services.quarter_changes(partnership, quarter, access),
+        changes=found,
         previous=quarter.previous(),
         following=quarter.next(),
     )

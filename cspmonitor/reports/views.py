@@ -9,7 +9,8 @@ from django.utils.csp import CSP
 from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_POST, require_safe
 
-from cspmonitor.accounts.models import Classification
+from cspmonitor.accounts.audit import record_reads
+from cspmonitor.accounts.models import AccessRecord, Classification
 from cspmonitor.background import recover
 from cspmonitor.crime.models import Assessment
 from cspmonitor.partnership.access import partnership_view
@@ -95,6 +96,7 @@ def report_detail(request, partnership, access, pk):
         .exclude(pk=report.pk)
         .defer("file", "text")
     )
+    record_reads(request.user, partnership, [report], AccessRecord.What.VIEWED, "report page")
     context = {"partnership": partnership, "access": access, "report": report, "others": others}
     return render(request, "reports/report.html", context)
 
@@ -118,6 +120,7 @@ def report_download(request, partnership, access, pk):
     response = HttpResponse(bytes(GeneratedReport.objects.values_list("file", flat=True).get(pk=report.pk)))
     response["Content-Type"] = report.media_type
     response["Content-Disposition"] = f'attachment; filename="{report.filename}"'
+    record_reads(request.user, partnership, [report], AccessRecord.What.DOWNLOADED, report.filename[:100])
     return response
 
 
@@ -131,6 +134,7 @@ def report_read(request, partnership, access, pk):
     if report.status != GeneratedReport.Status.DONE or report.format != GeneratedReport.Format.HTML:
         raise Http404("Only a finished web-page edition can be read here")
     html = bytes(GeneratedReport.objects.values_list("file", flat=True).get(pk=report.pk))
+    record_reads(request.user, partnership, [report], AccessRecord.What.VIEWED, "web edition")
     return HttpResponse(html, content_type=report.media_type)
 
 
@@ -139,6 +143,7 @@ def report_read(request, partnership, access, pk):
 def report_compare(request, partnership, access, pk, other):
     report, earlier = _report(partnership, access, pk), _report(partnership, access, other)
     older, newer = sorted([report, earlier], key=lambda r: (r.created_at, r.pk))
+    record_reads(request.user, partnership, [older, newer], AccessRecord.What.VIEWED, "comparison")
     context = {
         "partnership": partnership,
         "report": report,

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from cspmonitor.accounts.audit import record_reads
 from cspmonitor.plans.models import Priority
 from cspmonitor.reviews.models import Decision, DomesticHomicideReview, ReviewAccess, Stage, SvdMilestone
 from cspmonitor.reviews.rules import clocks
@@ -311,9 +312,17 @@ def record_access(reviews, user, what: str, page: str = "") -> None:
     """Write one access-log row per review: ``what`` is a `ReviewAccess.What` value."""
     if isinstance(reviews, DomesticHomicideReview):
         reviews = [reviews]
+    reviews = list(reviews)
     ReviewAccess.objects.bulk_create(
         [ReviewAccess(review=review, user=user, email=user.email, what=what, page=page) for review in reviews]
     )
+    # Also to the one access log of every restricted read (accounts.AccessRecord), so administrators
+    # filter homicide reviews with everything else; the review's own log page reads ReviewAccess.
+    by_partnership: dict[int, list] = {}
+    for review in reviews:
+        by_partnership.setdefault(review.partnership_id, []).append(review)
+    for group in by_partnership.values():
+        record_reads(user, group[0].partnership, group, what, page)
 
 
 # --- The Serious Violence Duty --------------------------------------------------------------

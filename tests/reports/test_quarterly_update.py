@@ -38,9 +38,13 @@ def texts(section: Section) -> list[str]:
     return found
 
 
-def updates_in(demo, quarter: Quarter):
+def updates_in(demo, quarter: Quarter, classification: str = "official"):
+    """The quarter's updates on actions of one classification: OFFICIAL ones are counted and listed
+    in the open sections, those following a restricted homicide review only in restricted blocks."""
     return ProgressUpdate.objects.filter(
-        action__objective__priority__plan__partnership=demo.partnership, period=quarter.label
+        action__objective__priority__plan__partnership=demo.partnership,
+        period=quarter.label,
+        action__classification=classification,
     ).select_related("action__objective__priority")
 
 
@@ -75,6 +79,12 @@ def test_the_summary_counts_the_quarters_updates_and_completed_actions(demo, upd
     summary = texts(section(update, "Summary"))
     assert f"{updates.count()} progress updates written" in summary
     assert f"{completed} actions completed" in summary
+    sensitive = updates_in(demo, Q3, "official-sensitive").count()
+    assert sensitive  # VAWG-5, carrying out a homicide review
+    [restricted] = [
+        b for b in section(update, "Summary").blocks if b.restricted and "actions, not counted" in b.text
+    ]
+    assert f"{sensitive} progress update" in restricted.text and restricted.schedule_12a == 2
 
 
 def test_it_lists_the_rag_ratings_set_or_changed_since_the_previous_quarter(demo, update):
@@ -82,8 +92,14 @@ def test_it_lists_the_rag_ratings_set_or_changed_since_the_previous_quarter(demo
     now = {u.action.reference: u.get_rag_display() for u in updates_in(demo, Q3)}
     changed = {ref: (before.get(ref, "No update"), rag) for ref, rag in now.items() if before.get(ref) != rag}
     assert "Amber" in {was for was, _now in changed.values()}  # the demo brings two actions back to green
-    table = next(b for b in section(update, "RAG ratings").blocks if isinstance(b, Table))
+    table = next(
+        b for b in section(update, "RAG ratings").blocks if isinstance(b, Table) and not b.restricted
+    )
+    assert table.caption.startswith("RAG ratings set or changed")
     assert {row[0].text.split()[0]: (row[1].text, row[2].text) for row in table.rows} == changed
+    restricted = [b for b in section(update, "RAG ratings").blocks if isinstance(b, Table) and b.restricted]
+    named = {row[0].text.split()[0] for table in restricted for row in table.rows}
+    assert named == {u.action.reference for u in updates_in(demo, Q3, "official-sensitive")}
 
 
 def test_the_rag_chart_counts_each_prioritys_actions_by_this_quarters_rating(demo, update):
