@@ -238,14 +238,20 @@ def crime_store_for_each_test(settings, tmp_path):
     settings.CRIME_STORE_DIR = tmp_path / "crime-store"
 
 
+@dataclass(frozen=True)
+class ComputedAssessment:
+    result: dict
+    drawings: dict[str, str]  # the charts and map layers kept when it was computed
+
+
 @pytest.fixture(scope="session")
-def demo_assessment_result(django_db_setup, django_db_blocker, demo_crime_store) -> dict:
+def demo_assessment_result(django_db_setup, django_db_blocker, demo_crime_store) -> ComputedAssessment:
     """The demo's 2022-23 strategic assessment, computed once for the whole session.
 
-    Computed inside a transaction that is rolled back, so only its result is kept.
+    Computed inside a transaction that is rolled back, so only its result and drawings are kept.
     """
     from cspmonitor.crime.assessment import compute
-    from cspmonitor.crime.models import Assessment
+    from cspmonitor.crime.models import Assessment, AssessmentDrawing
 
     with (
         django_db_blocker.unblock(),
@@ -255,23 +261,31 @@ def demo_assessment_result(django_db_setup, django_db_blocker, demo_crime_store)
         partnership = Partnership.objects.get(slug=ws.SLUG)
         assessment = compute(Assessment.objects.create(partnership=partnership, year="2022-23"))
         assert assessment.status == Assessment.Status.DONE, assessment.error
+        drawings = dict(
+            AssessmentDrawing.objects.filter(assessment=assessment).values_list("name", "content")
+        )
         transaction.set_rollback(True)
-    return assessment.result
+    return ComputedAssessment(assessment.result, drawings)
 
 
 @pytest.fixture
 def assessed(demo, demo_crime_store, demo_assessment_result, settings):
     """The demo partnership with its crime data and a finished 2022-23 assessment
-    (the session's one computation, stored afresh for this test)."""
-    from cspmonitor.crime.models import Assessment
+    (the session's one computation, stored afresh for this test with its drawings)."""
+    from cspmonitor.crime.models import Assessment, AssessmentDrawing
 
     settings.CRIME_STORE_DIR = demo_crime_store.root
-    return Assessment.objects.create(
+    assessment = Assessment.objects.create(
         partnership=demo.partnership,
         year="2022-23",
         status=Assessment.Status.DONE,
         progress=100,
         stage="Done",
-        result=copy.deepcopy(demo_assessment_result),
+        result=copy.deepcopy(demo_assessment_result.result),
         finished_at=timezone.now(),
     )
+    AssessmentDrawing.objects.bulk_create(
+        AssessmentDrawing(assessment=assessment, name=name, content=content)
+        for name, content in demo_assessment_result.drawings.items()
+    )
+    return assessment

@@ -33,8 +33,11 @@ def _get(url: str) -> tuple[int, bytes, dict]:
 
 def test_the_production_server_starts_with_its_worker_and_serves_pages_and_static_files(tmp_path):
     port = _free_port()
+    # The browser tests' DJANGO_ALLOW_ASYNC_UNSAFE (set in this process when they are collected
+    # with it) must not reach a production server: its deploy check refuses it, rightly.
+    inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     environment = dict(
-        os.environ,
+        inherited,
         PY=sys.executable,
         PORT=str(port),
         DEBUG="false",

@@ -26,8 +26,17 @@ _BOOKKEEPING = {"id", "partner_return"}
 
 
 def _signature(output: Output) -> tuple[Hashable, ...]:
+    from cspmonitor.plans.classification import output_classification
+
     fields = [f for f in type(output)._meta.concrete_fields if f.name not in _BOOKKEEPING]
-    return (type(output).__name__, *[getattr(output, f.attname) for f in fields])
+    values = [getattr(output, f.attname) for f in fields]
+    # A row is compared with the classification it is stored with (a referral, or an output
+    # of a restricted action, is always stored OFFICIAL-SENSITIVE, whatever the sheet said).
+    values = [
+        output_classification(output) if f.name == "classification" else value
+        for f, value in zip(fields, values, strict=True)
+    ]
+    return (type(output).__name__, *values)
 
 
 @dataclass

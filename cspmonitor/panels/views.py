@@ -65,8 +65,8 @@ def panel_list(request, partnership, access):
     )
 
 
-@require_safe
 @panel_view
+@require_safe
 def panel_detail(request, partnership, access, panel):
     query = request.GET.get("q", "").strip()
     cases = panel.cases.search(query).select_related("referred_by")
@@ -84,8 +84,8 @@ def panel_detail(request, partnership, access, panel):
     )
 
 
-@require_safe
 @panel_view
+@require_safe
 def case_detail(request, partnership, access, panel, pk):
     case = _case(panel, pk)
     record(request.user, panel, What.VIEWED, "case", case=case)
@@ -153,8 +153,8 @@ def meeting_create(request, partnership, access, panel):
     return _form_page(request, partnership, access, panel, form, title="Add a meeting", back=back)
 
 
-@require_safe
 @panel_view
+@require_safe
 def meeting(request, partnership, access, panel, pk):
     meeting = get_object_or_404(panel.meetings, pk=pk)
     items = services.agenda(panel, meeting)
@@ -190,8 +190,8 @@ def minute(request, partnership, access, panel, pk, case_pk):
     )
 
 
-@require_safe
 @panel_view
+@require_safe
 def actions(request, partnership, access, panel):
     today = timezone.localdate()
     found = CaseAction.objects.filter(case__panel=panel, completed_on__isnull=True).select_related(
@@ -248,8 +248,8 @@ def disclosure(request, partnership, access, panel, pk):
     )
 
 
-@require_safe
 @panel_view
+@require_safe
 def export(request, partnership, access, panel, pk):
     """A subject access export of one case file; a disclosure to the subject is then recorded
     on the disclosure form like any other."""

@@ -113,7 +113,7 @@ def test_an_officer_adds_a_meeting_and_finds_it_on_the_overview(officer_page, li
     page.get_by_label("Group").select_option(label=demo.partnership.name)
     page.get_by_label("Day").fill(str(date.day))
     page.get_by_label("Month").fill(str(date.month))
-    page.get_by_label("Year").fill(str(date.year))
+    page.get_by_label("Year", exact=True).fill(str(date.year))
     page.get_by_label("Suffolk Constabulary").check()
     page.get_by_label("Notes").fill("Quarterly review of the action plan.")
     page.get_by_role("button", name="Save").click()

@@ -19,7 +19,7 @@ def _fill_date(page, legend: str, day: dt.date) -> None:
     group = page.get_by_role("group", name=legend)
     group.get_by_label("Day").fill(str(day.day))
     group.get_by_label("Month").fill(str(day.month))
-    group.get_by_label("Year").fill(str(day.year))
+    group.get_by_label("Year", exact=True).fill(str(day.year))
 
 
 def test_a_referral_goes_through_a_meeting_to_closure(officer_page, live_server, demo):

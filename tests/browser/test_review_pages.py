@@ -42,7 +42,7 @@ def test_an_officer_pauses_a_review_and_restarts_it(officer_page, live_server, d
     page.get_by_label("Other").check()
     page.get_by_label("Day").fill("1")
     page.get_by_label("Month").fill("3")
-    page.get_by_label("Year").fill("2023")
+    page.get_by_label("Year", exact=True).fill("2023")
     page.get_by_role("button", name="Save").click()
     assert "The review was paused." in page.locator(".govuk-notification-banner").inner_text()
     assert "Paused" in page.locator(".govuk-body-l").inner_text()
