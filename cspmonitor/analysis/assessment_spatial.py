@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from cspmonitor.analysis import geography
+from cspmonitor.analysis import boundaries21, geography
 from cspmonitor.analysis.assessment import AssessmentInputs, _shift_year, partnership_points
 from cspmonitor.analysis.grid import bin_points, contiguity_weights, make_grid
 from cspmonitor.analysis.hotspots import classify, gi_star, hotspot_trends
@@ -34,7 +34,12 @@ class LsoaHotspots:
         self.reference_dir, self.seed = reference_dir, seed
 
     def __call__(self, store: CrimeStore, inputs: AssessmentInputs, result: dict) -> None:
-        shapes = geography.lsoa_shapes(self.reference_dir, list(inputs.districts))
+        # Partnerships set up from the national data are mapped on 2021 LSOAs (their own list).
+        shapes = (
+            boundaries21.lsoa21_shapes(self.reference_dir, dict(inputs.lsoa_district))
+            if inputs.placer is not None
+            else geography.lsoa_shapes(self.reference_dir, list(inputs.districts))
+        )
         w = geography.queen_neighbours(shapes.geometries)
         index = {code: i for i, code in enumerate(shapes.codes)}
         periods = [
@@ -49,9 +54,12 @@ class LsoaHotspots:
                 if code in index:
                     y[index[code]] = n
             counts.append(y)
-        fits = [gi_star(y, w, permutations=PERMUTATIONS, seed=self.seed) for y in counts]
+        if counts[-1].sum() == 0:
+            return  # nothing this year to look for hotspots in
+        # A partnership's first upload may hold no earlier year: then there is no trend.
+        fits = [gi_star(y, w, permutations=PERMUTATIONS, seed=self.seed) for y in counts if y.sum() > 0]
         now = classify(fits[-1])
-        trends = hotspot_trends(fits)
+        trends = hotspot_trends(fits).labels if len(fits) == 2 else np.full(len(shapes.codes), "none")
         result["hotspots_lsoa"] = {
             "method": f"Getis–Ord Gi* on LSOA counts with queen contiguity, {PERMUTATIONS} "
             "conditional permutations, Benjamini–Hochberg at 5%; trends compare "
@@ -63,10 +71,10 @@ class LsoaHotspots:
                     "district": shapes.district_codes[i],
                     "previous": int(counts[0][i]),
                     "current": int(counts[1][i]),
-                    "z": float(fits[1].z[i]),
+                    "z": float(fits[-1].z[i]),
                     "p_adjusted": float(now.p_adjusted[i]),
                     "class": str(now.labels[i]),
-                    "trend": str(trends.labels[i]),
+                    "trend": str(trends[i]),
                 }
                 for i, code in enumerate(shapes.codes)
             ],

@@ -17,6 +17,7 @@ MODULES = [
     "cspmonitor.analysis.hotspots",
     "cspmonitor.analysis.nearrepeat",
     "cspmonitor.analysis.kde",
+    "cspmonitor.analysis.national",
 ]
 
 

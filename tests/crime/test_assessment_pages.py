@@ -39,7 +39,7 @@ def test_charts_map_layers_and_json_are_served_to_members(client, assessed):
         assert response["Content-Type"] == "image/svg+xml"
         assert response.content.startswith(b"<?xml")
     lsoas = client.get(_url("assessment_map_layer", assessed, "lsoas")).json()
-    assert len(lsoas["features"]) == 210  # the partnership's LSOAs (2011)
+    assert len(lsoas["features"]) == 219  # the partnership's LSOAs (2021)
     assert all(f["properties"]["fill"].startswith("#") for f in lsoas["features"])
     cells = client.get(_url("assessment_map_layer", assessed, "hotspot-cells")).json()
     assert any(f["properties"]["class"] == "hot" for f in cells["features"])
