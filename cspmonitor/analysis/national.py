@@ -214,6 +214,11 @@ def partnerships(reference_dir: Path) -> dict[str, PartnershipRecord]:
     return _partnerships(national_file(reference_dir, CSP_LOOKUP))
 
 
+def district_names(reference_dir: Path) -> dict[str, str]:
+    """April 2023 district code → name, for every district in the partnership lookup."""
+    return {code: name for r in partnerships(reference_dir).values() for code, name in r.districts}
+
+
 def search_partnerships(reference_dir: Path, text: str, limit: int = 20) -> list[PartnershipRecord]:
     """Partnerships whose name, or one of whose districts' names or codes, contains ``text``."""
     needle = text.strip().lower()

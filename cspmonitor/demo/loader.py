@@ -54,7 +54,12 @@ def next_meeting_date(cadence: str, after: dt.date) -> dt.date | None:
 def load_western_suffolk() -> Partnership:
     partnership, _ = Partnership.objects.update_or_create(
         slug=ws.SLUG,
-        defaults={"name": ws.NAME, "short_name": ws.SHORT_NAME, "description": ws.DESCRIPTION},
+        defaults={
+            "name": ws.NAME,
+            "short_name": ws.SHORT_NAME,
+            "description": ws.DESCRIPTION,
+            "ons_code": ws.ONS_CODE,
+        },
     )
     for area_name, area_kind, code in ws.AREAS:
         Area.objects.update_or_create(
