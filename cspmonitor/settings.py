@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "simple_history",
     "cspmonitor.accounts",
     "cspmonitor.partnership",
+    "cspmonitor.members",
     "cspmonitor.plans",
     "cspmonitor.activity",
     "cspmonitor.reports",

@@ -22,5 +22,6 @@ urlpatterns = [
     path("p/", include("cspmonitor.reviews.urls")),
     path("p/", include("cspmonitor.reviews.asb.urls")),
     path("p/", include("cspmonitor.reviews.duties.urls")),
+    path("", include("cspmonitor.members.urls")),
     path("admin/", admin.site.urls),
 ]
