@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "cspmonitor.reviews.asb",
     "cspmonitor.reviews.duties",
     "cspmonitor.crime",
+    "cspmonitor.crimedata",
     "cspmonitor.demo",
 ]
 

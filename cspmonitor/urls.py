@@ -16,6 +16,7 @@ urlpatterns = [
     path("accounts/", include("cspmonitor.accounts.urls")),
     path("p/", include("cspmonitor.partnership.urls")),
     path("p/", include("cspmonitor.crime.urls")),
+    path("p/", include("cspmonitor.crimedata.urls")),
     path("p/", include("cspmonitor.plans.urls")),
     path("p/", include("cspmonitor.activity.urls")),
     path("p/", include("cspmonitor.reports.urls")),
