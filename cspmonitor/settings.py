@@ -234,6 +234,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 _shared_data = BASE_DIR.parent / "shared" / "data"
 REFERENCE_DATA_DIR = env_path("REFERENCE_DATA_DIR", _shared_data if _shared_data.is_dir() else None)
 CRIME_STORE_DIR = env_path("CRIME_STORE_DIR", VAR_DIR / "crime-store")
+# police.uk's monthly archives (<address>/YYYY-MM.zip), read by manage.py fetch_police_uk only.
+POLICE_UK_ARCHIVE_URL = env_str("POLICE_UK_ARCHIVE_URL", "https://data.police.uk/data/archive")
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

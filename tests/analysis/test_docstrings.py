@@ -18,6 +18,7 @@ MODULES = [
     "cspmonitor.analysis.nearrepeat",
     "cspmonitor.analysis.kde",
     "cspmonitor.analysis.national",
+    "cspmonitor.analysis.policeuk_archive",
 ]
 
 
