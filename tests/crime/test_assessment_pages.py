@@ -23,6 +23,7 @@ def test_a_finished_assessment_shows_its_headline_coverage_and_regulation_5_pane
     assert f"{total['current']:,} crimes and anti-social behaviour incidents" in body
     assert "Regulation 5 completeness" in body
     assert "All months from 2021-04 to 2023-03 are present." in body
+    assert "Mapped on 219 LSOAs (2021); deprivation: IoD 2025." in body
 
 
 def test_the_planted_shoplifting_rise_appears_as_an_emerging_issue(client, assessed):
