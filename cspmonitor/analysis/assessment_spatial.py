@@ -106,14 +106,15 @@ class GridHotspots:
         )
         w = contiguity_weights(grid.n_rows, grid.n_cols)
         counts = [bin_points(x, y, self.cell_m, grid=grid).counts for x, y in (before, now)]
-        fits = [gi_star(c.astype(float), w) for c in counts]
+        # No earlier year (a partnership's first upload): this year's hotspots, no trend.
+        fits = [gi_star(c.astype(float), w) for c in counts if c.sum() > 0]
         # Analytic z here, not permutations: with thousands of cells, a permutation p-value
         # can be no smaller than 1/(permutations + 1), and Benjamini–Hochberg over that many
         # cells would then flag nothing however strong the cluster.
         classes = classify(fits[-1], inference="normal")
         trends = (
             hotspot_trends(fits, inference="normal").labels
-            if len(before[0])
+            if len(fits) == 2
             else np.full(grid.n_cells, "none")
         )
         cx, cy = grid.centres()
