@@ -14,6 +14,7 @@ urlpatterns = [
     path("accessibility/", views.accessibility, name="accessibility"),
     path("cookies/", views.cookies, name="cookies"),
     path("accounts/", include("cspmonitor.accounts.urls")),
+    path("p/", include("cspmonitor.partnership.onboarding_urls")),
     path("p/", include("cspmonitor.partnership.urls")),
     path("p/", include("cspmonitor.crime.urls")),
     path("p/", include("cspmonitor.crimedata.urls")),

@@ -1,13 +1,10 @@
 from django.urls import path
 
-from cspmonitor.partnership import onboarding_views, views
+from cspmonitor.partnership import views
 
 app_name = "partnership"
 
 urlpatterns = [
-    # Before "<slug>/": "new" is reserved (onboarding.RESERVED_SLUGS).
-    path("new/", onboarding_views.choose, name="new"),
-    path("new/<str:ons_code>/", onboarding_views.confirm, name="new_confirm"),
     path("<slug:slug>/", views.overview, name="overview"),
     path("<slug:slug>/districts.geojson", views.districts_geojson, name="districts_geojson"),
     path("<slug:slug>/organisations/new/", views.organisation_create, name="organisation_create"),

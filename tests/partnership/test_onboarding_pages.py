@@ -7,7 +7,7 @@ from cspmonitor.accounts.models import Role
 from cspmonitor.partnership.models import Partnership
 from tests.conftest import sign_in
 
-NEW = reverse("partnership:new")
+NEW = reverse("onboarding:new")
 
 
 @pytest.fixture
@@ -20,20 +20,20 @@ def test_it_finds_partnerships_by_a_districts_name(client, site_admin):
     sign_in(client, site_admin)
     page = client.get(NEW, {"q": "East Suffolk"}).content.decode()
     assert "2 partnerships found" in page
-    assert reverse("partnership:new_confirm", args=["E22000274"]) in page
+    assert reverse("onboarding:new_confirm", args=["E22000274"]) in page
     assert "Suffolk Coastal" in page and "Waveney" in page
 
 
 def test_it_fills_the_details_in_from_the_lookups(client, site_admin):
     sign_in(client, site_admin)
-    page = client.get(reverse("partnership:new_confirm", args=["E22000084"])).content.decode()
+    page = client.get(reverse("onboarding:new_confirm", args=["E22000084"])).content.decode()
     assert "Colchester (E07000071)" in page and "Essex (E10000012)" in page
     assert 'value="essex"' in page and 'value="colchester"' in page
 
 
 def test_it_creates_the_partnership_and_makes_its_creator_the_administrator(client, site_admin):
     sign_in(client, site_admin)
-    url = reverse("partnership:new_confirm", args=["E22000084"])
+    url = reverse("onboarding:new_confirm", args=["E22000084"])
     form = {
         "name": "Safer Colchester Partnership",
         "slug": "safer-colchester",
@@ -51,7 +51,7 @@ def test_it_creates_the_partnership_and_makes_its_creator_the_administrator(clie
 
 def test_it_refuses_a_district_code_not_in_the_lookup_naming_it(client, site_admin):
     sign_in(client, site_admin)
-    url = reverse("partnership:new_confirm", args=["E22000084"])
+    url = reverse("onboarding:new_confirm", args=["E22000084"])
     form = {
         "name": "Colchester CSP",
         "slug": "colchester",
@@ -65,7 +65,7 @@ def test_it_refuses_a_district_code_not_in_the_lookup_naming_it(client, site_adm
 
 def test_it_refuses_a_partnership_that_exists_with_the_reason(client, site_admin):
     sign_in(client, site_admin)
-    response = client.get(reverse("partnership:new_confirm", args=["E22000373"]))
+    response = client.get(reverse("onboarding:new_confirm", args=["E22000373"]))
     assert response.status_code == 409
     assert "A partnership with the ONS code E22000373 already exists" in response.content.decode()
 
@@ -74,4 +74,4 @@ def test_it_is_only_for_site_administrators(client, demo):
     assert client.get(NEW).status_code == 302  # anonymous: sign in first
     sign_in(client, demo.officer)
     assert client.get(NEW).status_code == 403
-    assert client.get(reverse("partnership:new_confirm", args=["E22000084"])).status_code == 403
+    assert client.get(reverse("onboarding:new_confirm", args=["E22000084"])).status_code == 403
