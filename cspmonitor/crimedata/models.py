@@ -46,3 +46,20 @@ class CrimeUpload(models.Model):
     @property
     def repeated_crime_ids(self) -> int:
         return sum(m.get("repeated_crime_ids", 0) for m in self.months)
+
+
+class MonthlyFetch(models.Model):
+    """A partnership's choice to have new police.uk months fetched for it each month."""
+
+    partnership = models.OneToOneField(
+        "partnership.Partnership", on_delete=models.CASCADE, related_name="monthly_fetch"
+    )
+    enabled = models.BooleanField(default=False)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    last_run = models.DateTimeField(null=True, blank=True)
+    last_message = models.TextField(blank=True)
+
+    def __str__(self) -> str:
+        return f"Monthly police.uk fetch for {self.partnership}: {'on' if self.enabled else 'off'}"

@@ -9,3 +9,11 @@ def import_upload(upload_id: int) -> str:
     from cspmonitor.crimedata.services import run
 
     return run(upload_id).status
+
+
+@task
+def fetch_due_months() -> str:
+    """The monthly police.uk fetch for every partnership that switched it on."""
+    from cspmonitor.crimedata.monthly import fetch_due
+
+    return "\n".join(fetch_due())

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from cspmonitor.crime.services import coverage_lines, crime_store
 from cspmonitor.crimedata import services
-from cspmonitor.crimedata.models import CrimeUpload
+from cspmonitor.crimedata.models import CrimeUpload, MonthlyFetch
 from cspmonitor.partnership.access import can_edit_registry, partnership_view
 
 
@@ -21,6 +21,7 @@ def _page(request, partnership, access, error: str | None = None, status: int = 
         "access": access,
         "coverage": coverage_lines(crime_store(), forces),
         "uploads": CrimeUpload.objects.filter(partnership=partnership)[:10],
+        "monthly": MonthlyFetch.objects.filter(partnership=partnership).first(),
         "error": error,
     }
     return render(request, "crimedata/crime_data.html", context, status=status)
@@ -83,3 +84,13 @@ def upload_rejects(request, partnership, access, pk):
     if path is None or not path.is_file():
         raise Http404("This upload has no rejected rows")
     return FileResponse(path.open("rb"), as_attachment=True, filename=f"upload-{upload.pk}-rejects.csv")
+
+
+@require_POST
+@partnership_view(can_edit_registry)
+def monthly_fetch(request, partnership, access):
+    MonthlyFetch.objects.update_or_create(
+        partnership=partnership,
+        defaults={"enabled": request.POST.get("enabled") == "on", "changed_by": request.user},
+    )
+    return redirect("crimedata:crime_data", partnership.slug)

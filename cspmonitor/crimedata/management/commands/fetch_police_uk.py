@@ -18,15 +18,28 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--force", required=True, help="The police.uk force, such as suffolk.")
-        parser.add_argument("--months", required=True, help="A month or a range, such as 2023-04..2024-03.")
+        parser.add_argument("--force", help="The police.uk force, such as suffolk.")
+        parser.add_argument("--months", help="A month or a range, such as 2023-04..2024-03.")
+        parser.add_argument(
+            "--due",
+            action="store_true",
+            help="Instead: the monthly fetch, for every partnership that switched it on (run it from cron).",
+        )
         parser.add_argument(
             "--replace-smaller",
             action="store_true",
             help="Let a file replace a stored month that has more rows (refused without it).",
         )
 
-    def handle(self, *args, force, months, replace_smaller=False, **options):
+    def handle(self, *args, force=None, months=None, due=False, replace_smaller=False, **options):
+        if due:
+            from cspmonitor.crimedata.monthly import fetch_due
+
+            for line in fetch_due():
+                self.stdout.write(line)
+            return
+        if not force or not months:
+            raise CommandError("Give --force and --months (or --due for the monthly fetch).")
         with tempfile.TemporaryDirectory() as work:
             try:
                 wanted = month_range(months)
