@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "simple_history",
     "cspmonitor.accounts",
     "cspmonitor.partnership",
+    "cspmonitor.members",
     "cspmonitor.plans",
     "cspmonitor.activity",
     "cspmonitor.reports",
@@ -65,6 +66,7 @@ INSTALLED_APPS = [
     "cspmonitor.reviews.duties",
     "cspmonitor.crime",
     "cspmonitor.panels",
+    "cspmonitor.crimedata",
     "cspmonitor.demo",
 ]
 
@@ -265,6 +267,9 @@ CRIME_STORE_DIR = env_path("CRIME_STORE_DIR", VAR_DIR / "crime-store")
 # before any row is checked, so that no upload can hold a web worker for long.
 RETURN_MAX_BYTES = env_int("RETURN_MAX_BYTES", default=5 * 1024 * 1024, minimum=1024)
 RETURN_MAX_ROWS = env_int("RETURN_MAX_ROWS", default=200, minimum=1)
+
+# police.uk's monthly archives (<address>/YYYY-MM.zip), read by manage.py fetch_police_uk only.
+POLICE_UK_ARCHIVE_URL = env_str("POLICE_UK_ARCHIVE_URL", "https://data.police.uk/data/archive")
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

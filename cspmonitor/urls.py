@@ -13,8 +13,10 @@ urlpatterns = [
     path("accessibility/", views.accessibility, name="accessibility"),
     path("cookies/", views.cookies, name="cookies"),
     path("accounts/", include("cspmonitor.accounts.urls")),
+    path("p/", include("cspmonitor.partnership.onboarding_urls")),
     path("p/", include("cspmonitor.partnership.urls")),
     path("p/", include("cspmonitor.crime.urls")),
+    path("p/", include("cspmonitor.crimedata.urls")),
     path("p/", include("cspmonitor.plans.urls")),
     path("p/", include("cspmonitor.activity.urls")),
     path("p/", include("cspmonitor.reports.urls")),
@@ -22,6 +24,7 @@ urlpatterns = [
     path("p/", include("cspmonitor.reviews.asb.urls")),
     path("p/", include("cspmonitor.reviews.duties.urls")),
     path("p/", include("cspmonitor.panels.urls")),
+    path("", include("cspmonitor.members.urls")),
     path("admin/", admin.site.urls),
 ]
 

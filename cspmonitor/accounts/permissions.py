@@ -127,6 +127,11 @@ class Access:
         """Who looked at a review, and when: administrators signed in with two factors."""
         return self.role == Role.ADMINISTRATOR and self.verified
 
+    @property
+    def can_manage_members(self) -> bool:
+        """Invite people, and reset a member's second factor: the partnership's administrators."""
+        return self.role == Role.ADMINISTRATOR
+
     def organisations_acted_for(self, partnership) -> list:
         """The organisations whose returns this person may fill in."""
         organisations = partnership.organisations.all()

@@ -26,9 +26,11 @@ from cspmonitor.analysis.assessment_counts import (
     year_on_year,
 )
 from cspmonitor.analysis.assessment_emerging import BASELINE_YEARS, emerging_issues
+from cspmonitor.analysis.assessment_placed import forces_included, placed_counts, placed_points
 from cspmonitor.analysis.coverage import check_coverage, month_range
 from cspmonitor.analysis.names import not_enough_data
 from cspmonitor.analysis.outcomes import stage_of
+from cspmonitor.analysis.placement import Placer
 from cspmonitor.analysis.store import CrimeStore
 
 Progress = Callable[[int, str], None]  # (percent, stage)
@@ -48,6 +50,18 @@ class AssessmentInputs:
     lsoa_population: Mapping[str, float] = field(default_factory=dict)
     lsoa_imd_decile: Mapping[str, int] = field(default_factory=dict)
     alpha: float = 0.05
+    # With a placer, every row is first given its 2021 LSOA (both code vintages accepted) and
+    # `lsoa_district` lists only the partnership's own 2021 LSOAs (a split district's part).
+    placer: Placer | None = None
+    # Forces whose rows count where they fall inside the area but whose months are not
+    # required (British Transport Police: railway crime in every partnership).
+    other_forces: Sequence[str] = ()
+    population_source: str = "ONS mid-2020 LSOA estimates"
+    deprivation_source: str = "IMD 2019"
+
+    @property
+    def all_forces(self) -> list[str]:
+        return [*self.forces, *(f for f in self.other_forces if f not in self.forces)]
 
 
 def _shift_year(month: str, years: int) -> str:
@@ -76,12 +90,7 @@ def run_assessment(
     covered_previous = sum(1 for m in previous if m in held)
 
     report(15, "Counting by crime type, district and month")
-    table = store.query(
-        "counts_by_lsoa_type_month",
-        first_month=history_start,
-        last_month=inputs.last_month,
-        forces=list(inputs.forces),
-    )
+    table, unplaced = placed_counts(store, inputs, history_start)
     counts = monthly_counts(table, inputs.lsoa_district, list(inputs.districts), all_months)
     population = {
         **inputs.district_population,
@@ -97,8 +106,10 @@ def run_assessment(
         "excluded": {
             "outside_the_partnership": counts.outside,
             "without_a_location": counts.unlocated,
-            "note": "Rows located in other districts, and rows police.uk gives no location, "
-            "are kept in the crime store but left out of the partnership's figures.",
+            "unplaced": unplaced,
+            "note": "Rows located in other districts, rows police.uk gives no location, and "
+            "rows that could not be placed in a 2021 LSOA (counted by reason) are kept in the "
+            "crime store but left out of the partnership's figures.",
         },
         "monthly": _monthly(counts, all_months),
         "totals": _totals(counts, previous, current),
@@ -121,7 +132,7 @@ def run_assessment(
             f"at least one month of the previous year ({previous[0]} to {previous[-1]}) and of this year"
         )
     result["rates"] = {
-        "population_source": "ONS mid-2020 LSOA estimates",
+        "population_source": inputs.population_source,
         "rows": rates_per_1000(counts, current, population),
     }
     report(50, "Looking for emerging issues")
@@ -131,6 +142,13 @@ def run_assessment(
     result["outcomes"] = _outcomes(points)
     result["repeat_locations"] = _repeat_locations(points)
     result["lsoas"] = _lsoa_ranking(points, inputs)
+    result["forces_included"] = forces_included(points, inputs)
+    if inputs.placer is not None:
+        result["geography"] = {
+            "lsoa_vintage": 2021,
+            "lsoas": len(inputs.lsoa_district),
+            "deprivation_source": inputs.deprivation_source,
+        }
     result["regulation_5"] = regulation_5(result)
     for number, stage in enumerate(extra_stages, start=1):
         report(60 + 35 * number // max(len(extra_stages), 1), stage.__doc__ or stage.__name__)
@@ -209,7 +227,12 @@ def _totals(counts: MonthlyCounts, previous: Sequence[str], current: Sequence[st
 
 
 def partnership_points(store: CrimeStore, inputs: AssessmentInputs, first: str, last: str) -> pa.Table:
-    """Located rows of the partnership's forces from ``first`` to ``last`` in its own districts."""
+    """Located rows of the partnership's forces from ``first`` to ``last`` in its own districts.
+
+    With a placer, ``lsoa_code`` is the row's 2021 LSOA and rows of `other_forces` are included.
+    """
+    if inputs.placer is not None:
+        return placed_points(store, inputs, first, last)
     points = store.query("points", first_month=first, last_month=last, forces=list(inputs.forces))
     codes = points.column("lsoa_code").to_pylist()
     keep = np.array([inputs.lsoa_district.get(code) in inputs.districts for code in codes], dtype=bool)

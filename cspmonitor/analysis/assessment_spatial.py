@@ -28,7 +28,7 @@ import numpy as np
 import shapely
 from scipy import sparse
 
-from cspmonitor.analysis import geography
+from cspmonitor.analysis import boundaries21, geography
 from cspmonitor.analysis.assessment import AssessmentInputs, _shift_year, partnership_points
 from cspmonitor.analysis.grid import Grid, contiguity_weights, make_grid
 from cspmonitor.analysis.hotspots import (
@@ -81,9 +81,25 @@ def clip_grid(
 @functools.lru_cache(maxsize=4)
 def partnership_area(reference_dir: Path, districts: tuple[str, ...]) -> Area:
     """The partnership's `Area`, built once for both hotspot stages (and later runs)."""
-    shapes = geography.lsoa_shapes(reference_dir, list(districts))
+    return _area(geography.lsoa_shapes(reference_dir, list(districts)))
+
+
+@functools.lru_cache(maxsize=4)
+def _placed_area(reference_dir: Path, lsoa_district: tuple[tuple[str, str], ...]) -> Area:
+    return _area(boundaries21.lsoa21_shapes(reference_dir, dict(lsoa_district)))
+
+
+def _area(shapes) -> Area:
     tree = shapely.STRtree(shapes.geometries)
     return Area(shapes, geography.queen_neighbours(shapes.geometries), tree)
+
+
+def area_for(reference_dir: Path, inputs: AssessmentInputs) -> Area:
+    """The partnership's area: its own list of 2021 LSOAs when it was set up from the national
+    data (rows placed by `analysis.placement`), else its districts' LSOAs."""
+    if inputs.placer is not None:
+        return _placed_area(reference_dir, tuple(sorted(inputs.lsoa_district.items())))
+    return partnership_area(reference_dir, tuple(inputs.districts))
 
 
 def _gi(counts: np.ndarray, w, seed: int):
@@ -177,7 +193,7 @@ class LsoaHotspots:
         self.reference_dir, self.seed = reference_dir, seed
 
     def __call__(self, store: CrimeStore, inputs: AssessmentInputs, result: dict) -> None:
-        area = partnership_area(self.reference_dir, tuple(inputs.districts))
+        area = area_for(self.reference_dir, inputs)
         shapes = area.shapes
         index = {code: i for i, code in enumerate(shapes.codes)}
         counts = []
@@ -229,7 +245,7 @@ class GridHotspots:
         self.reference_dir, self.cell_m, self.seed = reference_dir, cell_m, seed
 
     def __call__(self, store: CrimeStore, inputs: AssessmentInputs, result: dict) -> None:
-        area = partnership_area(self.reference_dir, tuple(inputs.districts))
+        area = area_for(self.reference_dir, inputs)
         grid, inside = area.clipped_grid(self.cell_m)
         # One grid over the area, so that each cell is the same square of ground in each year.
         w = contiguity_weights(grid.n_rows, grid.n_cols)[inside][:, inside]

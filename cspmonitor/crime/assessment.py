@@ -8,8 +8,9 @@ from pathlib import Path
 
 from django.utils import timezone
 
-from cspmonitor.analysis import geography
+from cspmonitor.analysis.areas import partnership_area
 from cspmonitor.analysis.assessment import AssessmentInputs, Progress, run_assessment
+from cspmonitor.analysis.assessment_inputs import national_inputs
 from cspmonitor.analysis.assessment_spatial import spatial_stages
 from cspmonitor.background import failure_message
 from cspmonitor.crime.drawings import keep_drawings
@@ -33,17 +34,8 @@ def inputs_for(partnership, year: str) -> AssessmentInputs:
     if not forces:
         raise AssessmentNotPossible(f"{partnership} has no police force area with a police.uk force.")
     ref = reference_dir()
-    return AssessmentInputs(
-        partnership=partnership.name,
-        districts=districts,
-        forces=forces,
-        first_month=first,
-        last_month=last,
-        lsoa_district=geography.district_of_lsoa(ref),
-        district_population=geography.district_population_2020(ref),
-        lsoa_population=geography.population_2020(ref),
-        lsoa_imd_decile={code: d.decile for code, d in geography.imd2019(ref).items()},
-    )
+    area = partnership_area(ref, districts, partnership.explicit_lsoa_codes())
+    return national_inputs(ref, partnership.name, area, forces, first, last)
 
 
 def compute(assessment: Assessment, on_progress: Progress | None = None) -> Assessment:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
-from cspmonitor.analysis import geography
+from cspmonitor.analysis import boundaries21, geography, national_figures
 from cspmonitor.analysis.names import ALL_AREAS
 
 # Six-step sequential blues (light to dark); the legend gives each step's range in words.
@@ -33,19 +33,18 @@ def lsoa_layer(result: Mapping, reference_dir: Path) -> dict:
     """LSOA boundaries with this year's count, rate per 1,000, hotspot class and trend."""
     # Not the order of result["areas"]: PostgreSQL's jsonb does not keep the keys' order.
     districts = [code for code in result["areas"] if code != ALL_AREAS]
-    collection = geography.lsoa_boundaries(reference_dir, districts)
-    population = geography.population_2020(reference_dir)
     rows = {r["lsoa_code"]: r for r in result.get("hotspots_lsoa", {}).get("rows", [])}
+    collection, population = _lsoas(result, reference_dir, districts, rows)
     rates = []
     for feature in collection["features"]:
-        code = feature["properties"]["LSOA11CD"]
+        code = feature["properties"]["code"]
         row = rows.get(code, {})
         people = population.get(code) or 0
         count = row.get("current", 0)
         rate = round(1000 * count / people, 1) if people else None
         feature["properties"] = {
             "code": code,
-            "name": feature["properties"]["LSOA11NM"],
+            "name": feature["properties"]["name"],
             "count": count,
             "population": people,
             "rate": rate,
@@ -61,6 +60,22 @@ def lsoa_layer(result: Mapping, reference_dir: Path) -> dict:
     collection["breaks"] = breaks
     collection["shades"] = SHADES
     return collection
+
+
+def _lsoas(result: Mapping, reference_dir: Path, districts: list[str], rows: Mapping) -> tuple[dict, Mapping]:
+    """The LSOA polygons (properties code and name) and their populations, in the result's vintage."""
+    if result.get("geography", {}).get("lsoa_vintage") == 2021:
+        # The partnership's own 2021 LSOAs: the hotspot table lists each one, split districts
+        # only for the partnership's part.
+        area = {code: row["district"] for code, row in rows.items()}
+        return boundaries21.lsoa21_collection(reference_dir, area), national_figures.lsoa_population_2022(
+            reference_dir
+        )
+    collection = geography.lsoa_boundaries(reference_dir, districts)
+    for feature in collection["features"]:
+        p = feature["properties"]
+        p["code"], p["name"] = p["LSOA11CD"], p["LSOA11NM"]
+    return collection, geography.population_2020(reference_dir)
 
 
 def hotspot_cells_layer(result: Mapping) -> dict:
@@ -142,7 +157,8 @@ def map_figure(layer: dict, cells: dict):
         fontsize=8,
     )
     axes.autoscale_view()
-    axes.set_aspect(1 / np.cos(np.radians(52.2)))  # degrees of longitude are shorter at Suffolk's latitude
+    # Degrees of longitude are shorter than degrees of latitude, the more so further north.
+    axes.set_aspect(1 / np.cos(np.radians(np.mean(axes.get_ylim()))))
     axes.axis("off")
     return figure
 

@@ -56,12 +56,18 @@ def next_meeting_date(cadence: str, after: dt.date) -> dt.date | None:
 def load_western_suffolk() -> Partnership:
     partnership, _ = Partnership.objects.update_or_create(
         slug=ws.SLUG,
-        defaults={"name": ws.NAME, "short_name": ws.SHORT_NAME, "description": ws.DESCRIPTION},
+        defaults={
+            "name": ws.NAME,
+            "short_name": ws.SHORT_NAME,
+            "description": ws.DESCRIPTION,
+            "ons_code": ws.ONS_CODE,
+        },
         # Chosen once: loading the demo again leaves an officer's later choice alone.
         create_defaults={
             "name": ws.NAME,
             "short_name": ws.SHORT_NAME,
             "description": ws.DESCRIPTION,
+            "ons_code": ws.ONS_CODE,
             "year_in_view": ws.YEAR_IN_VIEW,
         },
     )

@@ -11,6 +11,7 @@ from cspmonitor.partnership.models import Area, Group, Organisation
 
 SLUG = "western-suffolk"
 NAME = "Western Suffolk Community Safety Partnership"
+ONS_CODE = "E22000373"  # in the ONS district → partnership → police force area lookup
 SHORT_NAME = "WSCSP"
 DESCRIPTION = (
     "The statutory community safety partnership for West Suffolk, Babergh and Mid Suffolk, "

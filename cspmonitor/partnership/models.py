@@ -24,6 +24,19 @@ class Partnership(models.Model):
         help_text="The financial year every page opens on, like 2022-23, while its report is prepared; "
         "blank for the current financial year.",
     )
+    ons_code = models.CharField(
+        "ONS code",
+        max_length=9,
+        blank=True,
+        help_text="The partnership's code in the ONS lookup: E22… in England, W14… in Wales.",
+    )
+    explicit_lsoas = models.TextField(
+        "LSOAs of split districts",
+        blank=True,
+        help_text="Only where a district is split between partnerships: the 2021 LSOA codes of "
+        "the partnership's part, separated by spaces, commas or new lines. Other districts "
+        "are taken whole.",
+    )
 
     class Meta:
         ordering = ["name"]
@@ -58,6 +71,10 @@ class Partnership(models.Model):
         return dict(
             self.areas.filter(kind=Area.Kind.DISTRICT).order_by("name").values_list("ons_code", "name")
         )
+
+    def explicit_lsoa_codes(self) -> list[str]:
+        """The LSOAs listed for split districts (empty when every district is whole)."""
+        return sorted(set(self.explicit_lsoas.replace(",", " ").split()))
 
     def district_codes(self) -> list[str]:
         return list(self.areas.filter(kind=Area.Kind.DISTRICT).values_list("ons_code", flat=True))

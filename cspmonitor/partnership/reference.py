@@ -10,7 +10,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from cspmonitor.analysis import geography
+from cspmonitor.analysis import boundaries21
 from cspmonitor.analysis.geography import ReferenceDataError
 
 __all__ = ["ReferenceDataError", "district_boundaries", "reference_dir"]
@@ -27,19 +27,5 @@ def reference_dir() -> Path:
 
 
 def district_boundaries(codes: list[str]) -> dict:
-    """The named districts (December 2022 boundaries) with just a code and a name each."""
-    collection = geography.district_boundaries(reference_dir(), codes)
-    return {
-        "type": "FeatureCollection",
-        "features": [
-            {
-                "type": "Feature",
-                "geometry": feature["geometry"],
-                "properties": {
-                    "code": feature["properties"]["LAD22CD"],
-                    "name": feature["properties"]["LAD22NM"],
-                },
-            }
-            for feature in collection["features"]
-        ],
-    }
+    """The named districts (May 2024 boundaries, so April 2023 codes) with a code and a name each."""
+    return boundaries21.district_collection(reference_dir(), codes)

@@ -20,6 +20,8 @@ MODULES = [
     "cspmonitor.analysis.outcomes",
     "cspmonitor.analysis.recording_change",
     "cspmonitor.analysis.download_dates",
+    "cspmonitor.analysis.national",
+    "cspmonitor.analysis.policeuk_archive",
 ]
 
 

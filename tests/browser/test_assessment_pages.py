@@ -17,8 +17,8 @@ def test_a_viewer_reads_a_finished_assessment_with_its_charts_and_map(page, live
     sign_in_with_password(page, live_server, viewer.email)
     page.goto(live_server.url + assessed.get_absolute_url())
     assert page.get_by_role("heading", level=1).inner_text() == "Strategic assessment 2022-23"
-    page.wait_for_selector("#assessment-map[data-loaded='210']")
-    assert page.locator("#assessment-map path.leaflet-interactive").count() >= 210
+    page.wait_for_selector("#assessment-map[data-loaded='219']")
+    assert page.locator("#assessment-map path.leaflet-interactive").count() >= 219
     for image in page.locator("figure img").all():
         assert image.evaluate("img => img.complete && img.naturalWidth > 0"), image.get_attribute("src")
     assert page.locator("#assessment-map-legend li").count() == 6

@@ -23,6 +23,7 @@ def test_a_finished_assessment_shows_its_headline_coverage_and_regulation_5_pane
     assert f"{total['current']:,} crimes and anti-social behaviour incidents" in body
     assert "Regulation 5 completeness" in body
     assert "All months from 2021-04 to 2023-03 are present." in body
+    assert "Mapped on 219 LSOAs (2021); deprivation: IoD 2025." in body
 
 
 def test_the_planted_shoplifting_rise_appears_as_an_emerging_issue(client, assessed):
@@ -39,7 +40,7 @@ def test_charts_map_layers_and_json_are_served_to_members(client, assessed):
         assert response["Content-Type"] == "image/svg+xml"
         assert response.content.startswith(b"<?xml")
     lsoas = client.get(_url("assessment_map_layer", assessed, "lsoas")).json()
-    assert len(lsoas["features"]) == 210  # the partnership's LSOAs (2011)
+    assert len(lsoas["features"]) == 219  # the partnership's LSOAs (2021)
     assert all(f["properties"]["fill"].startswith("#") for f in lsoas["features"])
     cells = client.get(_url("assessment_map_layer", assessed, "hotspot-cells")).json()
     assert any(f["properties"]["class"] == "hot" for f in cells["features"])

@@ -90,3 +90,28 @@ def test_from_the_command_line_it_skips_the_system_checks_and_never_loads_pandas
     assert "70 rows read from 1 files: 70 valid" in result.stdout
     assert "pandas loaded: False" in result.stdout
     assert "URLs loaded: False" in result.stdout
+
+
+def _first_rows(tmp_path, rows: int) -> Path:
+    """The sample month cut to its first ``rows`` data rows, in a police.uk-named file."""
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines(keepends=True)
+    path = tmp_path / "small" / "2023-03" / "2023-03-suffolk-street.csv"
+    path.parent.mkdir(parents=True)
+    path.write_text("".join(lines[: rows + 1]), encoding="utf-8")
+    return path
+
+
+def test_it_refuses_to_replace_a_month_with_a_smaller_file_and_stores_nothing(db, tmp_path):
+    _run(str(SAMPLE))
+    with pytest.raises(CommandError) as caught:
+        _run(str(_first_rows(tmp_path, 20)))
+    assert "suffolk 2023-03: 70 rows held, 20 in" in str(caught.value)
+    assert "--replace-smaller" in str(caught.value)
+    out, _ = _run(str(SAMPLE))
+    assert "suffolk 2023-03: unchanged, 70 rows" in out  # the stored month is as it was
+
+
+def test_it_replaces_a_month_with_a_smaller_file_when_told_to(db, tmp_path):
+    _run(str(SAMPLE))
+    out, _ = _run(str(_first_rows(tmp_path, 20)), "--replace-smaller")
+    assert "suffolk 2023-03: replaced, 20 rows" in out

@@ -4,6 +4,23 @@ from cspmonitor.analysis.arrow import skip_pyarrow_pandas_probe
 from cspmonitor.crime.services import coverage_lines, crime_store, run_import
 
 
+def refuse_smaller(paths) -> None:
+    """Refuse, before anything is stored, files that would replace months with fewer rows."""
+    from cspmonitor.analysis.upload_scan import scan, smaller_than_stored
+
+    shrinking = smaller_than_stored(scan(paths)[0], crime_store().months())
+    if shrinking:
+        lines = [
+            f"  {s.force} {s.month}: {s.stored_rows:,} rows held, {s.new_rows:,} in {s.source}"
+            for s in shrinking
+        ]
+        raise CommandError(
+            "These files have fewer rows than the months they would replace:\n"
+            + "\n".join(lines)
+            + "\nNothing was imported. If the smaller files are right, run again with --replace-smaller."
+        )
+
+
 class Command(BaseCommand):
     help = (
         "Import police.uk street-level crime files (CSVs, folders of them, or monthly zip "
@@ -26,9 +43,16 @@ class Command(BaseCommand):
             action="store_true",
             help="Store every good month even when other inputs fail (else an import is whole or nothing).",
         )
+        parser.add_argument(
+            "--replace-smaller",
+            action="store_true",
+            help="Let a file replace a stored month that has more rows (refused without it).",
+        )
 
-    def handle(self, *args, paths, strict, per_month, **options):
+    def handle(self, *args, paths, strict, per_month, replace_smaller=False, **options):
         bar_width = 30
+        if not replace_smaller:
+            refuse_smaller(paths)
 
         def progress(done: int, total: int, name: str) -> None:
             filled = bar_width * done // max(total, 1)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class MembersConfig(AppConfig):
+    name = "cspmonitor.members"
+    verbose_name = "Members and invitations"
