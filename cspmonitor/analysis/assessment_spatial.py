@@ -207,7 +207,7 @@ class LsoaHotspots:
         people = np.array([inputs.lsoa_population.get(code, 0) for code in shapes.codes], dtype=float)
         by_rate = bool((people > 0).all())
         where = (
-            "LSOA counts standardised by population ((count − expected) / √expected)"
+            "LSOA counts standardised by population, as count − expected over √expected"
             if by_rate
             else "LSOA counts (some LSOAs lack a population)"
         )

@@ -92,7 +92,7 @@ def test_the_public_reports_hold_no_word_of_a_restricted_review(db, texts, file_
     leaked = [word for word in case_words() if word in public]
     assert not leaked
     assert "criminal trial" not in public and "inquest" not in public.lower()
-    assert "2 Domestic Homicide Reviews were under way in 2022-23." in public  # what section 2.3 publishes
+    assert "Two Domestic Homicide Reviews were under way in 2022-23." in public  # what section 2.3 publishes
 
 
 @pytest.mark.parametrize("file_format", ["docx", "pdf"])

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from cspmonitor.reports import services
+from cspmonitor.reports.models import Description
 from tests.personas import PERSONAS, expected_statuses, sign_in_as
 
 # fmt: off
@@ -25,6 +26,9 @@ MATRIX = {
     "text_edit":                  (302, 200, 200, 403, 403, 403, 404),
     "text_edit_post":             (302, 302, 302, 403, 403, 403, 404),
     "text_history":               (302, 200, 200, 403, 403, 403, 404),
+    "descriptions":               (302, 200, 200, 403, 403, 403, 404),
+    "description_add":            (302, 200, 200, 403, 403, 403, 404),
+    "description_edit":           (302, 200, 200, 403, 403, 403, 404),
 }
 # fmt: on
 #: Endings of keys that ask one URL something different: a public or restricted report, or a POST.
@@ -40,6 +44,7 @@ def urls(demo) -> dict[str, str]:
         return services.generate(report).pk
 
     slug, public, restricted = demo.partnership.slug, made("public"), made("restricted")
+    described = Description.objects.filter(partnership=demo.partnership).first().pk
     return {
         "list": reverse("reports:list", args=[slug]),
         "generate": reverse("reports:generate", args=[slug]),
@@ -55,6 +60,9 @@ def urls(demo) -> dict[str, str]:
         "text_edit": reverse("reports:text_edit", args=[slug, "2022-23", "risks"]),
         "text_edit_post": reverse("reports:text_edit", args=[slug, "2022-23", "risks"]),
         "text_history": reverse("reports:text_history", args=[slug, "2022-23", "risks"]),
+        "descriptions": reverse("reports:descriptions", args=[slug]),
+        "description_add": reverse("reports:description_add", args=[slug]),
+        "description_edit": reverse("reports:description_edit", args=[slug, described]),
     }
 
 
