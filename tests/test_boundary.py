@@ -23,7 +23,9 @@ def _partnership_routes(resolver=None, prefix: str = ""):
     for entry in (resolver or get_resolver()).url_patterns:
         if isinstance(entry, URLResolver):
             yield from _partnership_routes(entry, prefix + str(entry.pattern))
-        elif isinstance(entry, URLPattern) and (prefix + str(entry.pattern)).startswith("p/"):
+        elif isinstance(entry, URLPattern) and (prefix + str(entry.pattern)).startswith("p/<slug:slug>/"):
+            # Only a partnership's own pages: "p/new/" (starting one, for site administrators)
+            # takes a reserved word, never a partnership's slug.
             yield f"{entry.pattern.name}", prefix + str(entry.pattern)
 
 

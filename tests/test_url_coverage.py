@@ -42,6 +42,9 @@ def covered() -> dict[str, set[str]]:
         "accounts": set(_table("tests.accounts.test_url_permissions")),
         # The panels' table also has rows for another panel's pages ("forum:case"): same URLs.
         "panels": {key.split(":")[-1] for key in _table("tests.panels.test_permissions")},
+        "crimedata": set(_table("tests.crimedata.test_permissions")),
+        "members": set(_table("tests.members.test_permissions")),
+        "onboarding": set(import_module("tests.members.test_permissions").ONBOARDING),
     }
 
 

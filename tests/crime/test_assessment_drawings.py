@@ -32,7 +32,9 @@ def test_pages_serve_the_kept_drawings_without_drawing_again(client, assessed, m
         trend.content.decode()
         == AssessmentDrawing.objects.get(assessment=assessed, name="chart:trend").content
     )
-    assert len(client.get(_url("assessment_map_layer", assessed, "lsoas")).json()["features"]) == 210
+    assert (
+        len(client.get(_url("assessment_map_layer", assessed, "lsoas")).json()["features"]) == 219
+    )  # the 2021 LSOAs of the three districts
 
 
 def test_a_missing_drawing_is_drawn_at_its_first_request_and_kept(client, assessed):
