@@ -15,6 +15,15 @@ from cspmonitor import env
 ROOT = Path(__file__).resolve().parents[1]
 
 
+@pytest.fixture(autouse=True)
+def settings_read_here_stay_here():
+    """The readers record every name they read (env.DOCUMENTED, which tests/test_docs.py checks
+    against the README): these tests' made-up names must not outlive them in this process."""
+    before = list(env.DOCUMENTED)
+    yield
+    env.DOCUMENTED[:] = before
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [("true", True), ("YES", True), ("1", True), ("off", False), ("no", False), ("0", False)],
