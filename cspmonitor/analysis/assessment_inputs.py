@@ -53,7 +53,7 @@ def national_inputs(
         lsoa_imd_decile={code: d.decile for code, d in deprivation.items()},
         placer=Placer(reference_dir),
         other_forces=list(other_forces),
-        population_source=f"ONS mid-{used} district population estimates "
-        "(a part of a district: its share of the mid-2022 LSOA estimates)",
+        population_source=f"ONS mid-{used} district population estimates; for a part of a "
+        "district, its share of the mid-2022 LSOA estimates",
         deprivation_source=" and ".join(indices) or "none held",
     )

@@ -45,9 +45,10 @@ def test_it_makes_the_admin_its_administrator_and_an_account_if_needed(db):
 
 
 def test_it_refuses_a_code_not_in_the_lookup(db):
+    before = Partnership.objects.count()
     with pytest.raises(CommandError, match="E22999999 is not a Community Safety Partnership code"):
         _run("--ons-code", "E22999999")
-    assert not Partnership.objects.exists()
+    assert Partnership.objects.count() == before
 
 
 def test_it_refuses_a_partnership_that_exists(demo):

@@ -12,8 +12,13 @@ NEW = reverse("onboarding:new")
 
 @pytest.fixture
 def site_admin(demo):
-    assert demo.administrator.is_superuser  # the demo's administrator runs the site too
-    return demo.administrator
+    """The demo's site administrator: a member of no partnership, who runs the site."""
+    from cspmonitor.accounts.models import User
+    from cspmonitor.demo import western_suffolk as ws
+
+    admin = User.objects.get(email=ws.SITE_ADMINISTRATOR[0])
+    assert admin.is_superuser and not admin.memberships.exists()
+    return admin
 
 
 def test_it_finds_partnerships_by_a_districts_name(client, site_admin):
